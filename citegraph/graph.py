@@ -1,0 +1,142 @@
+"""Graph stage: a :class:`~citegraph.corpus.Corpus` -> a networkx ``DiGraph``.
+
+Nodes have ``kind`` (document | work | claim | platform | person) and
+``label``; edges have ``relation`` (cites, makes, supports, mentions,
+authored-by, said-by, excerpt-of, version-of, owned-by) and provenance
+(``doc``, ``line``). A ``cites`` edge carries the citing sentences. Run
+facts (summary counts, problems) are stored in ``graph.graph``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import Any, Iterable, Mapping
+
+import networkx as nx
+
+from .corpus import Corpus, work_label
+from .names import display_name
+
+__all__ = ["build_graph", "summary"]
+
+
+def _year(csl: Mapping[str, Any]) -> str:
+    parts = (csl.get("issued") or {}).get("date-parts") or [[]]
+    return f"{parts[0][0]}{csl.get('year-suffix', '')}" if parts and parts[0] else ""
+
+
+def _work_attrs(csl: Mapping[str, Any], key: str) -> dict[str, Any]:
+    return {
+        "label": work_label(csl),
+        "title": str(csl.get("title", "")),
+        "authors": [display_name(n) for n in csl.get("author", [])],
+        "year": _year(csl),
+        "venue": str(csl.get("container-title", "") or csl.get("publisher", "")),
+        "key": key,
+        "csl": dict(csl),
+        "cited_by": 0,
+    }
+
+
+def build_graph(corpus: Corpus, relations: Iterable[tuple[str, str, str]] = ()) -> nx.DiGraph:
+    """The citation graph of a corpus; ``relations`` are gazetteer facts such as ("Douyin", "version-of", "TikTok")."""
+    g = nx.DiGraph()
+    for w in corpus.works:
+        attrs = _work_attrs(w.csl, w.key)
+        g.add_node(w.node, kind="document" if w.doc else "work", **attrs)
+    for x in corpus.extractions:
+        if not x.document or x.document.kind == "bib":
+            continue
+        doc = x.document
+        node = f"doc:{doc.id}"
+        if node not in g:  # an excerpt: not a work of its own
+            g.add_node(node, kind="document", **_work_attrs(doc.csl, doc.id))
+        g.nodes[node].update(path=x.path, doc_kind=doc.kind)
+        for n in doc.csl.get("author", []):
+            person = f"person:{display_name(n)}"
+            g.add_node(person, kind="person", label=display_name(n))
+            g.add_edge(node, person, relation="authored-by", doc=doc.id)
+    for doc_id, parent_id in corpus.excerpt_of.items():
+        child, parent = f"doc:{doc_id}", f"doc:{parent_id}"
+        g.add_edge(child, parent, relation="excerpt-of", doc=doc_id)
+        g.nodes[child]["label"] = f"excerpt of {g.nodes[parent]['label']}"
+    for x in corpus.extractions:
+        if x.document and x.document.kind not in ("bib", "excerpt"):
+            _add_document(g, x, corpus)
+    for x in corpus.extractions:  # a .bib file's entries are works, reachable from the bib document
+        if x.document and x.document.kind == "bib":
+            for ref in x.references:
+                g.add_edge(f"doc:{x.document.id}", corpus.ref_work[ref.id], relation="lists", doc=x.document.id)
+    for subject, rel, obj in relations:
+        a, b = f"platform:{subject}", f"platform:{obj}"
+        if a in g and b in g:
+            g.add_edge(a, b, relation=rel)
+    for node in g:
+        if g.nodes[node].get("kind") in ("work", "document"):
+            g.nodes[node]["cited_by"] = sum(1 for _, _, d in g.in_edges(node, data=True) if d["relation"] == "cites")
+    g.graph.update(summary(corpus, g))
+    return g
+
+
+def _add_document(g: nx.DiGraph, x: Any, corpus: Corpus) -> None:
+    doc_node = f"doc:{x.document.id}"
+    cites: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for c in x.citations:
+        if c.status != "resolved":
+            continue
+        for ref_id in c.references:
+            work = corpus.ref_work.get(ref_id)
+            if work:
+                cites[work].append({"marker": c.marker, "sentence": c.sentence, "line": c.source.line})
+    for work, items in cites.items():
+        g.add_edge(doc_node, work, relation="cites", doc=x.document.id, line=items[0]["line"], count=len(items), citations=items)
+    for e in x.entities:
+        if e.kind != "platform":
+            continue
+        p = f"platform:{e.name}"
+        if p not in g:
+            g.add_node(p, kind="platform", label=e.name, mentions=0, aliases=[])
+        g.nodes[p]["mentions"] += e.mentions
+        g.nodes[p]["aliases"] = sorted(set(g.nodes[p]["aliases"]) | set(e.aliases))
+        g.add_edge(doc_node, p, relation="mentions", doc=x.document.id, count=e.mentions)
+    for claim in x.claims:
+        node = f"claim:{claim.id}"
+        label = claim.text if len(claim.text) <= 40 else claim.text[:38].rstrip() + "…"
+        g.add_node(
+            node, kind="claim", label=label, text=claim.text, speaker=claim.speaker or "", speaker_role=claim.speaker_role or "",
+            section=claim.section or "", doc=doc_node, line=claim.source.line,
+        )
+        g.add_edge(doc_node, node, relation="makes", doc=x.document.id, line=claim.source.line)
+        for ref_id in claim.cites:
+            work = corpus.ref_work.get(ref_id)
+            if work:
+                g.add_edge(node, work, relation="supports", doc=x.document.id, line=claim.source.line)
+        for name in claim.entities:
+            p = f"platform:{name}"
+            if p in g:
+                g.add_edge(node, p, relation="mentions", doc=x.document.id, line=claim.source.line)
+        if claim.speaker:
+            person = f"person:{claim.speaker}"
+            if person not in g:
+                g.add_node(person, kind="person", label=claim.speaker, role=claim.speaker_role or "")
+            g.add_edge(node, person, relation="said-by", doc=x.document.id, line=claim.source.line)
+
+
+def summary(corpus: Corpus, g: nx.DiGraph) -> dict[str, Any]:
+    """The one-screen facts of a build: counts and problems."""
+    xs = [x for x in corpus.extractions if x.document]
+    status = Counter(c.status for x in xs if x.document.kind != "excerpt" for c in x.citations)
+    kinds = Counter(d.get("kind") for _, d in g.nodes(data=True))
+    return {
+        "documents": sum(1 for x in xs),
+        "references": sum(len(x.references) for x in xs),
+        "works": kinds.get("work", 0) + sum(1 for w in corpus.works if w.doc),
+        "citations": sum(status.values()),
+        "resolved": status.get("resolved", 0),
+        "dangling": status.get("dangling", 0),
+        "ambiguous": status.get("ambiguous", 0),
+        "claims": kinds.get("claim", 0),
+        "platforms": kinds.get("platform", 0),
+        "problems": [str(p) for p in corpus.problems],
+        "unread": sorted(x.path for x in corpus.extractions if not x.raw_lines),
+    }

@@ -1,0 +1,136 @@
+"""The first stage: a file's bytes -> an :class:`Extraction` holding its lines.
+
+Reads .txt and .md (UTF-8, UTF-16 with a BOM, or Windows-1252 as a last
+resort), .pdf (the text layer, through pypdf) and .bib (entries become the
+document's references). A file that is not a document (binary, empty,
+undecodable, a PDF without text) comes back with one problem and no lines;
+the input file is only ever opened for reading.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from dataclasses import replace
+from pathlib import Path
+
+from ..model import Document, Extraction, Reference, Span
+
+__all__ = ["SUPPORTED", "read", "read_bytes", "doc_id_for"]
+
+SUPPORTED = (".txt", ".md", ".markdown", ".pdf", ".bib")
+MAX_BYTES = 200 * 1024 * 1024
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def doc_id_for(path: str) -> str:
+    """A document id from a file name: lower-case, ASCII letters, digits and hyphens."""
+    return _SLUG.sub("-", Path(path).stem.lower()).strip("-") or "document"
+
+
+def read(path: str) -> Extraction:
+    """Read one file into an Extraction (``raw_lines``, ``sha256``, ``fmt``), or one with a problem."""
+    x = Extraction(path=str(path))
+    try:
+        size = os.path.getsize(path)
+        if size > MAX_BYTES:
+            return x.with_problem("too-large", f"file is {size // (1024 * 1024)} MB, more than the {MAX_BYTES // (1024 * 1024)} MB limit")
+        with open(path, "rb") as f:
+            data = f.read()
+    except OSError as exc:
+        return x.with_problem("unreadable", f"cannot read file: {exc.strerror or exc}")
+    return read_bytes(str(path), data)
+
+
+def read_bytes(path: str, data: bytes) -> Extraction:
+    """Decode ``data`` as the file ``path`` (its suffix picks the format)."""
+    suffix = Path(path).suffix.lower()
+    fmt = {".md": "md", ".markdown": "md", ".pdf": "pdf", ".bib": "bib"}.get(suffix, "txt")
+    x = Extraction(path=path, sha256=hashlib.sha256(data).hexdigest(), fmt=fmt)
+    if not data.strip():
+        return x.with_problem("empty", "empty file: nothing to read")
+    if fmt == "pdf" or data[:5] == b"%PDF-":
+        return _read_pdf(replace(x, fmt="pdf"), data)
+    text, error = _decode(data)
+    if error:
+        return x.with_problem("not-text", error)
+    lines = tuple(text.splitlines())
+    if fmt == "bib":
+        return _read_bib(replace(x, raw_lines=lines), text)
+    return replace(x, raw_lines=lines)
+
+
+def _decode(data: bytes) -> tuple[str, str]:
+    """Decoded text, or an error message saying why this is not a text document."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), ""
+        except UnicodeDecodeError:
+            return "", "not a text document: invalid UTF-16"
+    if b"\x00" in data[:65536]:
+        return "", "not a text document: binary content (NUL bytes)"
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            return "", "not a text document: undecodable (neither UTF-8 nor Windows-1252)"
+    sample = text[:65536]
+    if sample and len(_CONTROL.findall(sample)) > max(8, len(sample) // 100):
+        return "", "not a text document: too many control characters (binary?)"
+    return text.replace("\r\n", "\n").replace("\r", "\n"), ""
+
+
+def _read_pdf(x: Extraction, data: bytes) -> Extraction:
+    import io
+
+    try:
+        from pypdf import PdfReader
+        from pypdf.errors import PdfReadError
+    except ImportError:  # pragma: no cover - pypdf is a dependency
+        return x.with_problem("unreadable", "cannot read PDF: pypdf is not installed")
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            try:
+                reader.decrypt("")
+            except Exception:
+                return x.with_problem("unreadable", "PDF is encrypted")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+        return x.with_problem("unreadable", f"not a readable PDF: {exc}")
+    text = "\n".join(pages)
+    if not text.strip():
+        return x.with_problem("no-text", "PDF has no text layer (scanned?): run OCR first")
+    return replace(x, raw_lines=tuple(text.replace("\r", "").splitlines()), meta={"pages": len(pages)})
+
+
+def _read_bib(x: Extraction, text: str) -> Extraction:
+    """A .bib file is a document whose references are its entries."""
+    from ..readwrite.bibtex_read import read_bibtex
+
+    doc_id = doc_id_for(x.path)
+    items, problems = read_bibtex(text, x.path)
+    refs = []
+    for n, item in enumerate(items, 1):
+        ref_id = f"{doc_id}:{n}"
+        line = int(item.pop("_line", 0)) if isinstance(item, dict) and "_line" in item else 0
+        csl = {**item, "id": ref_id, "citation-key": item.get("id", "")}
+        refs.append(Reference(id=ref_id, raw=_bib_raw(item), csl=csl, source=Span(x.path, line), label=item.get("id")))
+    doc = Document(id=doc_id, path=x.path, kind="bib", csl={"id": doc_id, "type": "dataset", "title": Path(x.path).name}, sha256=x.sha256)
+    return replace(x, document=doc, references=tuple(refs), problems=x.problems + tuple(problems))
+
+
+def _bib_raw(item: dict) -> str:
+    """A one-line human rendering of a .bib entry, standing in for the entry as written."""
+    names = "; ".join(
+        a.get("literal") or ", ".join(p for p in (a.get("family", ""), a.get("given", "")) if p) for a in item.get("author", [])
+    )
+    year = ""
+    parts = (item.get("issued") or {}).get("date-parts") or [[]]
+    if parts and parts[0]:
+        year = str(parts[0][0])
+    return ". ".join(p for p in (names, year, item.get("title", ""), item.get("container-title", "")) if p)

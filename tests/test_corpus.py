@@ -1,0 +1,72 @@
+"""The corpus stage on hand-made extractions: merging works, excerpts, stable keys."""
+
+from __future__ import annotations
+
+from citegraph.corpus import build_corpus, detect_excerpts, work_label
+from citegraph.model import Citation, CiteKey, Document, Extraction, Reference, Span
+
+BODY = (
+    "Platforms grow by localisation and by content that travels across borders and languages. "
+    "Scholars have long argued that media flows are not one way but many ways at once. "
+    "This paper compares two platforms and the strategies that made them popular abroad. "
+)
+
+
+def ext(doc_id, refs=(), text=BODY * 3, csl=None, kind="paper"):
+    csl = csl or {"title": f"Title of {doc_id}", "author": [{"family": doc_id.title(), "given": "A."}], "issued": {"date-parts": [[2020]]}}
+    references = tuple(
+        Reference(id=f"{doc_id}:{n}", raw="", csl={**c, "id": f"{doc_id}:{n}"}, source=Span(doc_id, n)) for n, c in enumerate(refs, 1)
+    )
+    return Extraction(path=f"{doc_id}.txt", raw_lines=("x",), text=text, document=Document(doc_id, f"{doc_id}.txt", kind, {"id": doc_id, **csl}), references=references)
+
+
+CURRAN = {"author": [{"family": "Curran", "given": "J."}], "issued": {"date-parts": [[2007]]}, "title": "Media and cultural theory"}
+LI_Z = {"author": [{"family": "Li", "given": "Z."}], "issued": {"date-parts": [[2022]]}, "title": "Strategies behind Tik Tok's global rise"}
+LI_Y = {"author": [{"family": "Li", "given": "Y."}], "issued": {"date-parts": [[2022]]}, "title": "Characteristics and strategies of international communication"}
+
+
+def test_same_work_cited_by_two_documents_is_one_work():
+    a = ext("alpha", [CURRAN, LI_Z], text=BODY)
+    b = ext("beta", [{**CURRAN, "title": "Media and Cultural Theory", "publisher": "Routledge"}, LI_Y], text="Completely different words here about other things entirely. " * 5)
+    corpus = build_corpus([a, b])
+    assert corpus.ref_work["alpha:1"] == corpus.ref_work["beta:1"]
+    assert corpus.ref_work["alpha:2"] != corpus.ref_work["beta:2"]  # Li, Z. 2022 and Li, Y. 2022 stay two works
+    curran = next(w for w in corpus.works if w.node == corpus.ref_work["alpha:1"])
+    assert curran.csl["publisher"] == "Routledge"  # gaps filled from the other description
+
+
+def test_corpus_document_is_the_work_that_references_cite():
+    hu_csl = {"title": "The overseas social media platform and TikTok", "author": [{"family": "Hu", "given": "Junke"}], "issued": {"date-parts": [[2023]]}}
+    hu = ext("hu", csl=hu_csl, text="Totally separate prose about communication ability and its growth abroad. " * 4)
+    miao = ext("miao", [{**hu_csl, "author": [{"family": "Hu", "given": "J."}, {"family": "Liang", "given": "R."}]}])
+    corpus = build_corpus([hu, miao])
+    assert corpus.ref_work["miao:1"] == "doc:hu"
+
+
+def test_excerpt_detected_and_relinked_to_parent():
+    parent = ext("parent", [CURRAN], text="Intro words. " + BODY * 4 + " as argued (Curran, 2007).")
+    cit = Citation("Curran, 2007", CiteKey(("Curran",), year="2007"), "as argued (Curran, 2007).", Span("ex.txt", 3))
+    child = ext("child", text=BODY * 2)
+    from dataclasses import replace
+
+    child = replace(child, citations=(cit,))
+    assert detect_excerpts([parent, child]) == {"child": "parent"}
+    corpus = build_corpus([parent, child])
+    ex = next(x for x in corpus.extractions if x.document.id == "child")
+    assert ex.document.kind == "excerpt"
+    assert ex.citations[0].status == "resolved" and ex.citations[0].references == ("parent:1",)
+
+
+def test_keys_are_stable_whatever_the_input_order():
+    a = ext("alpha", [CURRAN, LI_Z, LI_Y], text="One. " * 30)
+    b = ext("beta", [LI_Y, CURRAN], text="Two. " * 30)
+    k1 = sorted(w.key for w in build_corpus([a, b]).works)
+    k2 = sorted(w.key for w in build_corpus([b, a]).works)
+    assert k1 == k2
+    assert len(set(k1)) == len(k1)
+
+
+def test_work_label():
+    assert work_label(CURRAN) == "Curran 2007"
+    assert work_label({"author": [{"family": "Su"}, {"family": "Kaye"}], "issued": {"date-parts": [[2023]]}}) == "Su & Kaye 2023"
+    assert work_label({"author": [{"family": "Gao"}, {"family": "Abel"}, {"family": "Yu"}], "issued": {"date-parts": [[2012]]}, "year-suffix": "a"}) == "Gao et al. 2012a"
