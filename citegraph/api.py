@@ -98,7 +98,7 @@ def extract_all(files: Sequence[str], resources: Resources | None = None, cache:
 
 def corpus_graph(extractions: Sequence[Extraction], resources: Resources | None = None, extra_problems: Sequence[Problem] = ()) -> nx.DiGraph:
     """Merge extractions into a corpus and build its graph."""
-    from .corpus import Corpus, build_corpus
+    from .corpus import build_corpus
     from .graph import build_graph
     from dataclasses import replace
 
@@ -106,9 +106,7 @@ def corpus_graph(extractions: Sequence[Extraction], resources: Resources | None 
     corpus = build_corpus(extractions)
     if extra_problems:
         corpus = replace(corpus, problems=tuple(extra_problems) + corpus.problems)
-    relations = res.gazetteer.relations() if hasattr(res.gazetteer, "relations") else ()
-    assert isinstance(corpus, Corpus)
-    return build_graph(corpus, relations)
+    return build_graph(corpus, res.gazetteer)
 
 
 def load_graph(paths: Sequence[str], resources: Resources | None = None, cache_dir: str | Path | None = "default") -> nx.DiGraph:

@@ -27,9 +27,16 @@ _entities_option = click.option(
 
 
 def _resources(entity_files: Sequence[str] = ()) -> Any:
+    """Resources for a run; a bad user entities file stops the run with its message."""
     from .resources import Resources
 
-    return Resources(entity_files=tuple(entity_files))
+    res = Resources(entity_files=tuple(entity_files))
+    if entity_files:
+        try:
+            res.gazetteer
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="--entities") from None
+    return res
 
 
 def _graph(corpus: Sequence[str], entity_files: Sequence[str] = ()) -> Any:

@@ -10,7 +10,7 @@ facts (summary counts, problems) are stored in ``graph.graph``.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import Any, Iterable, Mapping
+from typing import Any, Mapping
 
 import networkx as nx
 
@@ -38,8 +38,13 @@ def _work_attrs(csl: Mapping[str, Any], key: str) -> dict[str, Any]:
     }
 
 
-def build_graph(corpus: Corpus, relations: Iterable[tuple[str, str, str]] = ()) -> nx.DiGraph:
-    """The citation graph of a corpus; ``relations`` are gazetteer facts such as ("Douyin", "version-of", "TikTok")."""
+def build_graph(corpus: Corpus, gazetteer: Any = None) -> nx.DiGraph:
+    """The citation graph of a corpus.
+
+    With a ``gazetteer`` (:class:`citegraph.stages.entities.Gazetteer`), work
+    titles that name a platform get a ``mentions`` edge to it, and gazetteer
+    facts such as ("Douyin", "version-of", "TikTok") link platform nodes.
+    """
     g = nx.DiGraph()
     for w in corpus.works:
         attrs = _work_attrs(w.csl, w.key)
@@ -67,7 +72,9 @@ def build_graph(corpus: Corpus, relations: Iterable[tuple[str, str, str]] = ()) 
         if x.document and x.document.kind == "bib":
             for ref in x.references:
                 g.add_edge(f"doc:{x.document.id}", corpus.ref_work[ref.id], relation="lists", doc=x.document.id)
-    for subject, rel, obj in relations:
+    if gazetteer is not None:
+        _title_mentions(g, gazetteer)
+    for subject, rel, obj in gazetteer.relations() if gazetteer is not None else ():
         a, b = f"platform:{subject}", f"platform:{obj}"
         if a in g and b in g:
             g.add_edge(a, b, relation=rel)
@@ -93,9 +100,7 @@ def _add_document(g: nx.DiGraph, x: Any, corpus: Corpus) -> None:
     for e in x.entities:
         if e.kind != "platform":
             continue
-        p = f"platform:{e.name}"
-        if p not in g:
-            g.add_node(p, kind="platform", label=e.name, mentions=0, aliases=[])
+        p = _platform(g, e.name)
         g.nodes[p]["mentions"] += e.mentions
         g.nodes[p]["aliases"] = sorted(set(g.nodes[p]["aliases"]) | set(e.aliases))
         g.add_edge(doc_node, p, relation="mentions", doc=x.document.id, count=e.mentions)
@@ -120,6 +125,26 @@ def _add_document(g: nx.DiGraph, x: Any, corpus: Corpus) -> None:
             if person not in g:
                 g.add_node(person, kind="person", label=claim.speaker, role=claim.speaker_role or "")
             g.add_edge(node, person, relation="said-by", doc=x.document.id, line=claim.source.line)
+
+
+def _platform(g: nx.DiGraph, name: str) -> str:
+    node = f"platform:{name}"
+    if node not in g:
+        g.add_node(node, kind="platform", label=name, mentions=0, aliases=[])
+    return node
+
+
+def _title_mentions(g: nx.DiGraph, gazetteer: Any) -> None:
+    """Works whose titles name a platform mention it ("... XiaoHongshu (RedNote) ...")."""
+    for node, d in list(g.nodes(data=True)):
+        if d.get("kind") not in ("work", "document") or not d.get("title"):
+            continue
+        for m in gazetteer.find(d["title"]):
+            if m.kind != "platform":
+                continue
+            p = _platform(g, m.name)
+            g.nodes[p]["aliases"] = sorted(set(g.nodes[p]["aliases"]) | {m.surface})
+            g.add_edge(node, p, relation="mentions")
 
 
 def summary(corpus: Corpus, g: nx.DiGraph) -> dict[str, Any]:

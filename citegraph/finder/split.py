@@ -1,0 +1,162 @@
+"""Splitting one reference section into entries.
+
+The style of the list decides where an entry begins: at each bullet ("- ",
+"• "), at each label ("[3]", "3.", "(3)", "[Bais 2010]"; numeric labels must
+follow in sequence), at each line of the smallest indentation (hanging
+indent), at each line when entries are not wrapped (markdown), and otherwise
+(flat PDF text) where a line begins like a new entry ("Surname, I.",
+"SURNAME, I.", "Surname IJ,", "I. Surname", "Name (2007)") after a line that
+ended one (final period, page number, closing bracket, short line) or a blank.
+Page numbers, running headers and headings inside the list are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Sequence
+
+from .cues import MAX_CHARS, author_start, is_page_number, is_ref_heading, is_running_header, split_label, strip_bullet
+
+__all__ = ["Entry", "split_entries", "join_lines", "furniture_lines"]
+
+_DIGITS = re.compile(r"[0-9]{1,12}")
+_URL_TAIL = re.compile(r"(?:https?://|www\.|doi:|10\.[0-9]{4,9}/)[^\s]{0,300}$", re.I)
+_START_CAP = re.compile(r"^[A-ZÀ-Þ\u4e00-\u9fff]")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One reference entry: line range ``[start, end)`` in the section, text as written, label."""
+
+    start: int
+    end: int
+    text: str
+    label: str | None = None
+
+
+def join_lines(parts: Sequence[str]) -> str:
+    """Join wrapped lines: undo hyphenation ("communi-", "cation"), keep real hyphens and dashes."""
+    out = ""
+    for part in parts:
+        b = part.strip()
+        if not b:
+            continue
+        if not out:
+            out = b
+            continue
+        a = out
+        if a.endswith("-") and not a.endswith("--"):
+            before = a[-2:-1]
+            first_word = b.split(" ", 1)[0]
+            if before.isalpha() and before.islower() and b[:1].islower() and "-" not in first_word:
+                out = a[:-1] + b
+            else:
+                out = a + b
+        elif a.endswith(("–", "—", "/")) or (a.endswith((".", "_")) and _URL_TAIL.search(a[-MAX_CHARS:]) and b[:1].isalnum() and not b[:1].isupper()):
+            out = a + b
+        else:
+            out = a + " " + b
+    return out
+
+
+def furniture_lines(lines: Sequence[str]) -> set[int]:
+    """Indexes of page furniture: page numbers, running headers, headings, repeated short lines."""
+    out: set[int] = set()
+    norm = [_DIGITS.sub("#", ln.strip()[:100]) if len(ln) < 100 and ln.strip() else "" for ln in lines]
+    counts = Counter(x for x in norm if x)
+    for i, ln in enumerate(lines):
+        s = ln.strip()
+        if not s:
+            continue
+        if is_page_number(ln) or is_running_header(ln) or is_ref_heading(ln) or s.startswith("#"):
+            out.add(i)
+        elif counts[norm[i]] >= 3 and counts[norm[i]] <= max(3, len(lines) // 8) and len(s) < 100 and not _starts_entry(s):
+            out.add(i)
+    return out
+
+
+def _ends_entry(text: str, full_width: int) -> bool:
+    s = text.rstrip()
+    if not s:
+        return True
+    if s[-1] in ".)]" or s[-1].isdigit():
+        return True
+    return len(s) < 0.7 * full_width
+
+
+def _starts_entry(text: str) -> bool:
+    body = strip_bullet(text)[0]
+    if split_label(body)[1]:
+        return True
+    return bool(author_start(body))
+
+
+def _style(content: list[tuple[int, str]], lines: Sequence[str]) -> str:
+    first = content[0][1]
+    if strip_bullet(first)[1] and sum(1 for _, t in content if strip_bullet(t)[1]) >= 0.3 * len(content):
+        return "bullet"
+    kind = split_label(strip_bullet(first)[0])[1]
+    if kind:
+        return "label:" + kind
+    indents = [len(lines[i]) - len(lines[i].lstrip()) for i, _ in content]
+    low = min(indents)
+    deeper = sum(1 for x in indents if x > low + 1)
+    if deeper >= 0.2 * len(content) and indents[0] <= low + 1 and deeper < len(content) - 1:
+        return "hanging"
+    lens = sorted(len(t.strip()) for _, t in content)
+    if lens[int(0.9 * (len(lens) - 1))] > 140:
+        return "unwrapped"
+    return "flat"
+
+
+def split_entries(lines: Sequence[str]) -> list[Entry]:
+    """Split the lines of one reference section into entries (see the module docstring)."""
+    skip = furniture_lines(lines)
+    content = [(i, ln[:20000] if len(ln) > 20000 else ln) for i, ln in enumerate(lines) if ln.strip() and i not in skip]
+    if not content:
+        return []
+    style = _style(content, lines)
+    kind = style.split(":", 1)[1] if style.startswith("label:") else ""
+    widths = sorted(len(t.rstrip()) for _, t in content)
+    full_width = widths[int(0.8 * (len(widths) - 1))]
+    low_indent = min(len(lines[i]) - len(lines[i].lstrip()) for i, _ in content)
+    groups: list[list[tuple[int, str]]] = []
+    expected: int | None = None
+    prev_i, prev_t = -1, ""
+    for i, t in content:
+        body, bullet = strip_bullet(t)
+        label, lkind, _ = split_label(body)
+        blank_before = prev_i >= 0 and any(not lines[j].strip() for j in range(prev_i + 1, i))
+        if not groups:
+            new = True
+        elif style == "bullet":
+            new = bullet
+        elif kind:
+            new = lkind == kind
+            if new and kind != "brk_text" and label is not None and expected is not None:
+                new = expected <= int(label) <= expected + 2
+        elif style == "hanging":
+            new = len(t) - len(t.lstrip()) <= low_indent + 1
+        elif style == "unwrapped":
+            new = not (body[:1].islower() and not _ends_entry(prev_t, 10**6))
+        else:
+            new = _starts_entry(t) and (_ends_entry(prev_t, full_width) or blank_before)
+            if not new and blank_before and _ends_entry(prev_t, full_width) and _START_CAP.match(body):
+                new = True
+        if new and kind and label and label.isdigit():
+            expected = int(label) + 1
+        if new:
+            groups.append([(i, t)])
+        else:
+            groups[-1].append((i, t))
+        prev_i, prev_t = i, t
+    entries = []
+    for g in groups:
+        first = strip_bullet(g[0][1])[0]
+        label, lkind, _ = split_label(first)
+        text = join_lines([first] + [strip_bullet(t)[0] if style == "bullet" else t for _, t in g[1:]])
+        keep = style == "bullet" or bool(kind)
+        entries.append(Entry(g[0][0], g[-1][0] + 1, text, label if keep and lkind else None))
+    return entries

@@ -1,0 +1,204 @@
+"""Extra training strings re-rendered from the training split's gold fields.
+
+The AnyStyle data has few entries in some styles met in practice: a bare
+year after the authors ("Surname, I., & Other, J. 2017. Title. Journal
+3(1): 1-10."), GB/T 7714 with type markers and markdown emphasis ("[1] Xu,
+X.D., & Lin, Q.T. (2023). *Title* [J]. *Journal*, 2023:4."), organisation
+authors and title-first entries. Each rendering is made from one training
+sequence's own fields, with a fixed seed, so the output is deterministic
+and never touches the test split.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+from .data import Segments
+from .names import parse_names
+from .normalize import clean, parse_date, parse_pages, parse_volume
+
+__all__ = ["augment"]
+
+_ORGS = (
+    "Statista", "Pew Research Center", "World Health Organization", "OECD", "UNESCO", "European Commission",
+    "Reuters", "BBC News", "National Bureau of Statistics of China", "World Bank", "Backlinko",
+    "U.S. Census Bureau", "Ministry of Education", "American Psychological Association", "Xinhua",
+)
+
+
+_RNG = random.Random(11)
+_NICKS = ("Kenneth", "Bob", "Jim", "Kate", "Bill", "Alex", "Max", "Sam", "Liz", "Tom", "Jenny", "Mike")
+
+
+def _initials(given: str, dotted: bool = True, sep: str = "") -> str:
+    parts = [p for p in re.split(r"[\s.]+", given) if p]
+    out = []
+    for p in parts:
+        if "-" in p:
+            out.append("-".join(q[:1] + ("." if dotted else "") for q in p.split("-") if q))
+        else:
+            out.append(p[:1] + ("." if dotted else ""))
+    return sep.join(out)
+
+
+def _paren_acronym(title: str, rng: random.Random) -> str:
+    """Sometimes insert "(ABC)" after a run of words, as titles with acronyms have."""
+    words = title.split()
+    if len(words) < 4 or rng.random() > 0.12:
+        return title
+    i = rng.randint(2, len(words))
+    acro = "".join(w[:1].upper() for w in words[max(0, i - 3) : i] if w[:1].isalpha())
+    if len(acro) < 2:
+        return title
+    if rng.random() < 0.5:
+        acro = acro[0] + acro[1:].lower() + "Note"[: rng.randint(0, 4)]
+    return " ".join(words[:i] + [f"({acro})"] + words[i:])
+
+
+def _fields(segs: Segments) -> dict | None:
+    got: dict[str, str] = {}
+    for label, text in segs:
+        got.setdefault(label, text)
+    if "title" not in got or "date" not in got:
+        return None
+    parts, _ = parse_date(got["date"])
+    if not parts:
+        return None
+    f = {"year": str(parts[0]), "title": _paren_acronym(clean(got["title"]), _RNG)}
+    names = [n for n in parse_names(got.get("author", "")) if n.get("family") and n.get("given")]
+    f["names"] = names[:8]
+    cont = got.get("journal") or got.get("container-title")
+    f["container"] = clean(re.sub(r"^[Ii]n:? ", "", cont)) if cont else ""
+    f["journal"] = "journal" in got
+    vol, issue = parse_volume(got["volume"]) if "volume" in got else ("", "")
+    f["volume"], f["issue"] = vol, issue
+    f["pages"] = parse_pages(got["pages"]).replace("-", "–") if "pages" in got else ""
+    f["publisher"] = clean(got.get("publisher", ""))
+    f["place"] = clean(got.get("location", ""))
+    return f if f["title"] else None
+
+
+def _apa_names(names: list[dict], rng: random.Random) -> str:
+    rendered = [f"{n['family']}, {_initials(n['given'])}" for n in names]
+    if len(rendered) > 1 and rng.random() < 0.08:
+        k = rng.randrange(len(rendered))
+        nick = rng.choice(_NICKS)
+        rendered[k] += rng.choice([f' "{nick},"', f' "{nick}"', f" ({nick})", f" “{nick}”"])
+    if len(rendered) == 1:
+        return rendered[0]
+    amp = rng.choice(["&", "&", "and"])
+    return ", ".join(rendered[:-1]) + f", {amp} " + rendered[-1]
+
+
+def _bare_year(f: dict, rng: random.Random) -> Segments:
+    segs: Segments = []
+    if f["names"]:
+        segs.append(("author", _apa_names(f["names"], rng)))
+    year = f["year"] + (rng.choice("ab") if rng.random() < 0.15 else "")
+    segs.append(("date", year + "."))
+    segs.append(("title", f["title"] + ("" if f["title"][-1:] in "?!" else ".")))
+    if f["container"] and f["journal"]:
+        if f["volume"] and f["pages"]:
+            vi = f["volume"] + (f"({f['issue']})" if f["issue"] else "")
+            segs += [("journal", f["container"]), ("volume", vi + ":"), ("pages", f["pages"] + ".")]
+        elif f["volume"]:
+            vi = f["volume"] + (f"({f['issue']})" if f["issue"] else "")
+            segs += [("journal", f["container"]), ("volume", vi + ".")]
+        else:
+            segs.append(("journal", f["container"] + "."))
+    elif f["container"]:
+        segs.append(("container-title", "In " + f["container"] + ("" if f["pages"] else ".")))
+        if f["pages"]:
+            segs.append(("pages", f["pages"] + "."))
+    elif f["publisher"]:
+        if f["place"] and rng.random() < 0.6:
+            segs.append(("location", f["place"] + ":"))
+        segs.append(("publisher", f["publisher"] + "."))
+    return segs
+
+
+def _gbt_emph(f: dict, rng: random.Random, number: int) -> Segments:
+    segs: Segments = []
+    if rng.random() < 0.7:
+        segs.append(("citation-number", f"[{number}]"))
+    if f["names"]:
+        segs.append(("author", _apa_names(f["names"], rng)))
+    segs.append(("date", f"({f['year']})."))
+    star = "*" if rng.random() < 0.7 else ""
+    if f["journal"] and f["container"]:
+        segs += [("title", f"{star}{f['title']}{star}"), ("genre", "[J]."), ("journal", f"{star}{f['container']}{star},")]
+        tail = f["issue"] or f["pages"] or f["volume"]
+        if tail:
+            segs += [("date", f["year"] + ":"), ("volume" if f["issue"] or not f["pages"] else "pages", tail + ".")]
+        else:
+            segs.append(("date", f["year"] + "."))
+    else:
+        segs += [("title", f"{star}{f['title']}{star}"), ("genre", "[M].")]
+        if f["publisher"]:
+            segs.append(("publisher", f["publisher"] + "."))
+    return segs
+
+
+def _gbt_classic(f: dict, rng: random.Random, number: int) -> Segments:
+    segs: Segments = [("citation-number", f"[{number}]")] if rng.random() < 0.8 else []
+    if f["names"]:
+        upper = rng.random() < 0.5
+        names = [(n["family"].upper() if upper else n["family"]) + " " + _initials(n["given"], False, " ") for n in f["names"][:3]]
+        text = ", ".join(names) + (", et al." if len(f["names"]) > 3 else ".")
+        segs.append(("author", text))
+    if f["journal"] and f["container"]:
+        segs += [("title", f["title"]), ("genre", "[J]."), ("journal", f["container"] + ","), ("date", f["year"] + ",")]
+        if f["volume"]:
+            vi = f["volume"] + (f"({f['issue']})" if f["issue"] else "")
+            segs.append(("volume", vi + (":" if f["pages"] else ".")))
+        if f["pages"]:
+            segs.append(("pages", f["pages"].replace("–", "-") + "."))
+    else:
+        segs += [("title", f["title"]), ("genre", "[M].")]
+        if f["place"]:
+            segs.append(("location", f["place"] + ":"))
+        if f["publisher"]:
+            segs.append(("publisher", f["publisher"] + ","))
+        segs.append(("date", f["year"] + "."))
+    return segs
+
+
+def _org_or_titlefirst(f: dict, rng: random.Random) -> Segments:
+    if rng.random() < 0.45:
+        org = rng.choice(_ORGS)
+        segs: Segments = [("author", org + "."), ("date", f["year"] + "."), ("title", f["title"] + ".")]
+        if f["container"] and rng.random() < 0.5:
+            segs.append(("journal" if f["journal"] else "container-title", f["container"] + "."))
+        return segs
+    segs = [("title", f["title"] + ("," if rng.random() < 0.3 else "."))]
+    if f["container"]:
+        segs.append(("journal" if f["journal"] else "container-title", f["container"] + "."))
+    elif f["publisher"]:
+        segs.append(("publisher", f["publisher"] + "."))
+    segs.append(("date", f["year"] + "."))
+    return segs
+
+
+def augment(train: list[Segments], share: float = 0.45, seed: int = 7) -> list[Segments]:
+    """Re-rendered sequences made from about ``share`` of the training sequences."""
+    rng = random.Random(seed)
+    _RNG.seed(seed + 4)
+    out: list[Segments] = []
+    for segs in train:
+        if rng.random() >= share:
+            continue
+        f = _fields(segs)
+        if f is None:
+            continue
+        r = rng.random()
+        number = rng.randint(1, 120)
+        if r < 0.4:
+            out.append(_bare_year(f, rng))
+        elif r < 0.65:
+            out.append(_gbt_emph(f, rng, number))
+        elif r < 0.82:
+            out.append(_gbt_classic(f, rng, number))
+        else:
+            out.append(_org_or_titlefirst(f, rng))
+    return [[(label, text) for label, text in s if text.strip()] for s in out]

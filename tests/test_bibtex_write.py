@@ -1,0 +1,141 @@
+"""BibTeX/BibLaTeX output: field mapping, escaping, brace protection, and clean parsing by two parsers."""
+
+from __future__ import annotations
+
+import bibtexparser
+import pybtex.database
+import pytest
+
+from citegraph.readwrite.bibtex_read import read_bibtex
+from citegraph.readwrite.bibtex_write import protect_title, to_bibtex
+
+
+def date(*parts):
+    return {"date-parts": [list(parts)]}
+
+
+ITEMS = [
+    {"id": "curranMedia2007", "type": "article-journal", "title": "Media and democracy in the U.S. and China",
+     "author": [{"family": "Curran", "given": "James"}, {"family": "Müller", "given": "Jürgen"}],
+     "container-title": "Journal of Communication", "issued": date(2007, 3, 8), "volume": "57", "issue": "2",
+     "page": "12–34", "DOI": "10.1111/j.1460-2466.2007.00_1.x"},
+    {"id": "pewState2025", "type": "report", "title": "State of the news media",
+     "author": [{"literal": "Pew Research Center"}], "publisher": "Pew", "issued": date(2025, 3, 8)},
+    {"id": "fanApps2025", "type": "article-newspaper", "title": "Apps urged to comply with rules",
+     "author": [{"family": "Fan", "given": "Feifei"}], "container-title": "China Daily", "issued": date(2025, 1, 2),
+     "URL": "https://www.chinadaily.com.cn/a/202501/02/WS_67.html"},
+    {"id": "huTikTok2023", "type": "chapter", "title": "TikTok's international communication",
+     "author": [{"family": "Hu", "given": "Yong"}, {"family": "Berg", "given": "Anna", "non-dropping-particle": "van der"}],
+     "container-title": "Handbook of Platforms", "publisher": "Springer", "publisher-place": "Berlin",
+     "issued": date(2023), "page": "1-20"},
+    {"id": "webRedNote2025", "type": "webpage", "title": "RedNote tops the App Store",
+     "container-title": "The Verge", "issued": date(2025, 1, 14), "URL": "https://x.org/~u/a_b%2Fc?q=1&r=2"},
+    {"id": "confA2020", "type": "paper-conference", "title": "Graphs", "author": [{"family": "Éluard", "given": "Paul"}],
+     "container-title": "Proceedings of ACL", "issued": date(2020)},
+    {"id": "thesis2019", "type": "thesis", "title": "Apps", "author": [{"family": "Li", "given": "Na"}],
+     "publisher": "Peking University", "issued": date(2019)},
+    {"id": "data2018", "type": "dataset", "title": "Posts", "author": [{"family": "Wu", "given": "Di"}], "issued": date(2018)},
+    {"id": "book2001", "type": "book", "title": "Networks", "author": [{"family": "Barabási", "given": "Albert-László"}],
+     "publisher": "Perseus", "publisher-place": "Cambridge, MA", "issued": date(2001)},
+]
+
+
+def entry_of(text, key):
+    start = text.rindex("@", 0, text.index("{" + key + ",\n"))
+    return text[start : text.index("\n}", start)]
+
+
+@pytest.mark.parametrize("biblatex", [False, True])
+def test_output_parses_cleanly_in_bibtexparser_and_pybtex(biblatex):
+    text = to_bibtex(ITEMS, biblatex=biblatex)
+    library = bibtexparser.parse_string(text)
+    assert library.failed_blocks == []
+    assert [e.key for e in library.entries] == [it["id"] for it in ITEMS]
+    db = pybtex.database.parse_string(text, "bibtex")
+    assert list(db.entries) == [it["id"] for it in ITEMS]
+    assert [str(p) for p in db.entries["huTikTok2023"].persons["author"]] == ["Hu, Yong", "van der Berg, Anna"]
+
+
+@pytest.mark.parametrize(
+    "key, biblatex, expected",
+    [
+        ("curranMedia2007", False, "@article{curranMedia2007"),
+        ("curranMedia2007", False, "journal = {Journal of Communication}"),
+        ("curranMedia2007", True, "journaltitle = {Journal of Communication}"),
+        ("curranMedia2007", False, "year = {2007}"),
+        ("curranMedia2007", True, "date = {2007-03-08}"),
+        ("curranMedia2007", False, "pages = {12--34}"),
+        ("curranMedia2007", False, "number = {2}"),
+        ("curranMedia2007", False, r"M{\"u}ller, J{\"u}rgen"),
+        ("curranMedia2007", True, "Müller, Jürgen"),
+        ("curranMedia2007", False, "doi = {10.1111/j.1460-2466.2007.00_1.x}"),
+        ("curranMedia2007", False, "title = {Media and democracy in the {U.S.} and {China}}"),
+        ("pewState2025", False, "author = {{Pew Research Center}}"),
+        ("pewState2025", False, "@techreport{pewState2025"),
+        ("pewState2025", False, "institution = {Pew}"),
+        ("fanApps2025", False, "@article{fanApps2025"),
+        ("fanApps2025", True, "entrysubtype = {newspaper}"),
+        ("huTikTok2023", False, "@incollection{huTikTok2023"),
+        ("huTikTok2023", False, "booktitle = {Handbook of Platforms}"),
+        ("huTikTok2023", False, "address = {Berlin}"),
+        ("huTikTok2023", True, "location = {Berlin}"),
+        ("huTikTok2023", False, "title = {{TikTok's} international communication}"),
+        ("webRedNote2025", False, "@misc{webRedNote2025"),
+        ("webRedNote2025", True, "@online{webRedNote2025"),
+        ("webRedNote2025", False, "url = {https://x.org/~u/a_b%2Fc?q=1&r=2}"),
+        ("webRedNote2025", False, "title = {{RedNote} tops the {App} {Store}}"),
+        ("confA2020", False, "@inproceedings{confA2020"),
+        ("confA2020", False, r"{\'E}luard, Paul"),
+        ("confA2020", True, "Éluard, Paul"),
+        ("thesis2019", False, "@phdthesis{thesis2019"),
+        ("thesis2019", False, "school = {Peking University}"),
+        ("data2018", False, "@misc{data2018"),
+        ("book2001", False, "@book{book2001"),
+        ("book2001", False, "publisher = {Perseus}"),
+    ],
+)
+def test_fields(key, biblatex, expected):
+    assert expected in entry_of(to_bibtex(ITEMS, biblatex=biblatex), key)
+
+
+@pytest.mark.parametrize(
+    "title, expected",
+    [
+        ("Media and democracy", "Media and democracy"),  # first word not protected for being first
+        ("TikTok and RedNote in China", "{TikTok} and {RedNote} in {China}"),
+        ("iPhone sales", "{iPhone} sales"),
+        ("NATO and the U.S.", "{NATO} and the {U.S.}"),
+        ("Why (China) matters: a view", "Why ({China}) matters: a view"),
+        ("50% & $5 #1 a_b", r"50\% \& \$5 \#1 a\_b"),
+        ("{x} ~y^ \\z", r"{\textbraceleft}x{\textbraceright} {\textasciitilde}y{\textasciicircum} {\textbackslash}z"),
+        ("Café society", r"Caf{\'e} society"),
+    ],
+)
+def test_protect_title(title, expected):
+    assert protect_title(title) == expected
+
+
+def test_year_suffix_dropped_from_date_and_year():
+    it = {"id": "gao2012a", "type": "article-journal", "title": "x", "issued": {"date-parts": [["2012a"]]}}
+    assert "date = {2012}" in to_bibtex([it], biblatex=True)
+    assert "year = {2012}" in to_bibtex([it])
+
+
+def test_hostile_values_still_parse_and_keys_stay_unique():
+    items = [
+        {"id": "dup", "title": "Unbalanced { brace and } } and \\", "author": [{"family": "A, B", "given": "and"}]},
+        {"id": "dup", "title": "@misc{evil, title={x}}", "URL": "https://x.org/{a} b\\c"},
+        {"id": "has space,comma", "title": "%comment\nnewline\ttab"},
+    ]
+    text = to_bibtex(items)
+    assert bibtexparser.parse_string(text).failed_blocks == []
+    db = pybtex.database.parse_string(text, "bibtex")
+    assert len(db.entries) == 3 and len(set(db.entries)) == 3
+    back, problems = read_bibtex(text)
+    assert problems == []
+    assert [b["title"] for b in back] == ["Unbalanced { brace and } } and \\", "@misc{evil, title={x}}",
+                                          "%comment newline tab"]
+
+
+def test_empty_input_gives_empty_text():
+    assert to_bibtex([]) == ""

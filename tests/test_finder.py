@@ -1,0 +1,252 @@
+"""Tests of the reference-section finder on the sample corpus and on synthetic documents."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import textwrap
+
+import pytest
+
+from citegraph.finder import Entry, find_reference_sections, split_entries
+from citegraph.finder.split import join_lines
+
+
+CORPUS = Path(__file__).resolve().parents[1] / "references"
+
+# --- synthetic documents: body prose, a heading, a reference list in one style ---
+
+import textwrap
+
+SURNAMES = ["Smith", "Okafor", "Lindqvist", "Moreau", "Tanaka", "Garcia", "Novak", "Haddad", "Kowalski", "Brennan",
+            "Ferreira", "Ivanova", "Schultz", "Park", "Rossi", "Nguyen"]
+TITLES = [
+    "Measuring the diffusion of short video platforms across national markets",
+    "Algorithmic curation and the politics of visibility in social media",
+    "A comparative study of microblogging behaviour in two countries",
+    "Cultural proximity and the reception of imported television formats",
+    "Platform governance, content moderation and the regulation of speech",
+    "Networked publics and the transformation of everyday communication",
+    "User engagement metrics for mobile applications: a longitudinal analysis",
+    "The economics of attention in two-sided digital markets",
+]
+JOURNALS = ["Journal of Communication", "New Media & Society", "Information, Communication & Society",
+            "International Journal of Communication", "Media, Culture & Society"]
+
+BODY = (
+    "Digital platforms have changed the way people communicate across borders, and researchers have studied this "
+    "change from several angles (Smith, 2019). The present study looks at how short video services adapt their "
+    "content to local audiences, and how users respond to these adaptations over time. Earlier work argued that "
+    "cultural distance slows adoption [2], while more recent findings suggest that algorithmic recommendation "
+    "reduces this effect considerably (Okafor & Tanaka, 2021). We collected data from public sources and analysed "
+    "it with standard methods. The results show that local partnerships matter more than advertising budgets, "
+    "which has consequences for managers and regulators alike."
+)
+
+
+def body(paragraphs: int = 6, width: int = 78) -> list[str]:
+    """Wrapped body prose with a couple of section headings."""
+    out = ["Short Video Platforms and Cross-Border Communication", "", "1 Introduction", ""]
+    for p in range(paragraphs):
+        out.extend(textwrap.wrap(BODY, width))
+        out.append("")
+        if p == paragraphs // 2:
+            out.extend(["2 Discussion", ""])
+    return out
+
+
+def entry(k: int, style: str) -> str:
+    a, b = SURNAMES[k % len(SURNAMES)], SURNAMES[(k + 5) % len(SURNAMES)]
+    i, j = "ABCDEFGHJKLMNPRS"[k % 16], "ABCDEFGHJKLMNPRS"[(k + 3) % 16]
+    year = 1995 + (k * 7) % 29
+    title, journal = TITLES[k % len(TITLES)], JOURNALS[k % len(JOURNALS)]
+    vol, page = 3 + k, 10 + 13 * k
+    if style == "ieee":
+        return f"{i}. {a} and {j}. {b}, “{title},” {journal}, vol. {vol}, no. {k % 4 + 1}, pp. {page}–{page + 17}, {year}."
+    if style == "mla":
+        return f"{a}, {i}{'abcdef'[k % 6]}ne, and {j}. {b}. “{title}.” {journal}, vol. {vol}, {year}, pp. {page}-{page + 17}."
+    return f"{a}, {i}., & {b}, {j}. ({year}). {title}. {journal}, {vol}({k % 4 + 1}), {page}–{page + 17}."
+
+
+def wrap_entry(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
+    return textwrap.wrap(text, width, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False)
+
+
+def _lines(name: str) -> list[str]:
+    return (CORPUS / name).read_text(encoding="utf-8").splitlines()
+
+
+def _entries(lines: list[str]) -> list[Entry]:
+    return [e for start, end in find_reference_sections(lines) for e in split_entries(lines[start:end])]
+
+
+def test_miao_markdown_has_20_entries_after_heading() -> None:
+    lines = _lines("miao-2025-global-promotion.md")
+    sections = find_reference_sections(lines)
+    assert len(sections) == 1
+    start, end = sections[0]
+    assert lines[start - 2] == "#### REFERENCES"
+    entries = split_entries(lines[start:end])
+    assert len(entries) == 20
+    assert entries[0].text.startswith("Alhabash, S., & Ma, M. 2017.")
+    assert entries[3].text.startswith("Cunningham, S.")  # the blank line inside the list is not an entry
+    assert all(not e.text.startswith("- ") and e.label is None for e in entries)
+    assert "Li, T.J.-J." in entries[-1].text
+
+
+def test_hu_liang_has_five_numbered_entries() -> None:
+    entries = _entries(_lines("hu-liang-2023-tiktok-international-communication.md"))
+    assert [e.label for e in entries] == ["1", "2", "3", "4", "5"]
+    assert entries[0].text.startswith("[1] Xu, X.D.")
+    assert all("References" not in e.text for e in entries)
+
+
+@pytest.mark.parametrize("name", ["fan-2025-china-daily-apps-urged.txt", "miao-2025-global-promotion-pdf-excerpt.txt"])
+def test_documents_without_a_list(name: str) -> None:
+    assert find_reference_sections(_lines(name)) == []
+
+
+def _doc(style: str, n: int = 12) -> tuple[list[str], list[str]]:
+    """A synthetic document and the expected entry starts (first 20 characters)."""
+    lines = body()
+    starts = []
+    if style == "ieee":
+        lines += ["References", ""]
+        for k in range(n):
+            lab = f"[{k + 1}]"
+            wrapped = wrap_entry(entry(k, "ieee"), 78, f"{lab:<5} ", " " * 6)
+            lines += wrapped
+            starts.append(wrapped[0].strip()[:20])
+    elif style == "apa-hanging":
+        lines += ["REFERENCES", ""]
+        for k in range(n):
+            wrapped = wrap_entry(entry(k, "apa"), 80, "", "    ")
+            lines += wrapped
+            starts.append(wrapped[0][:20])
+    elif style == "pdf-flat":  # no indentation, a page break with furniture in the middle
+        lines += ["7 References"]
+        for k in range(n):
+            wrapped = wrap_entry(entry(k, "apa"), 60)
+            lines += wrapped
+            starts.append(wrapped[0][:20])
+            if k == n // 2:
+                lines += ["", "14", "", "Short Video Platforms and Cross-Border Communication", ""]
+    elif style == "no-heading":
+        for k in range(n):
+            wrapped = wrap_entry(entry(k, "ieee"), 78, f"{k + 1}. ", "   ")
+            lines += wrapped
+            starts.append(wrapped[0].strip()[:20])
+    elif style == "bullets":
+        lines += ["Bibliography", ""]
+        for k in range(n):
+            lines.append("• " + entry(k, "apa"))
+            starts.append(entry(k, "apa")[:20])
+    elif style == "works-cited":
+        lines += ["Works Cited", ""]
+        for k in range(n):
+            wrapped = wrap_entry(entry(k, "mla"), 76, "", "     ")
+            lines += wrapped + [""]
+            starts.append(wrapped[0][:20])
+    elif style == "chinese-heading":
+        lines += ["参考文献", ""]
+        for k in range(n):
+            lines.append(f"[{k + 1}] " + entry(k, "apa"))
+            starts.append(f"[{k + 1}] " + entry(k, "apa")[:20 - len(f'[{k + 1}] ')])
+    return lines, starts
+
+
+STYLES = ["ieee", "apa-hanging", "pdf-flat", "no-heading", "bullets", "works-cited", "chinese-heading"]
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_synthetic_styles_find_and_split(style: str) -> None:
+    lines, starts = _doc(style)
+    sections = find_reference_sections(lines)
+    assert len(sections) == 1, sections
+    start, end = sections[0]
+    assert not any("platforms have changed" in ln for ln in lines[start:end])  # no body prose taken
+    entries = split_entries(lines[start:end])
+    assert [e.text[:20] for e in entries] == starts
+    assert all(e.text.strip() != "14" and "Cross-Border" not in e.text for e in entries)  # no page furniture
+
+
+@pytest.mark.parametrize(
+    ("style", "labels"),
+    [("ieee", [str(k) for k in range(1, 13)]), ("no-heading", [str(k) for k in range(1, 13)]), ("apa-hanging", [None] * 12)],
+)
+def test_labels(style: str, labels: list) -> None:
+    lines, _ = _doc(style)
+    assert [e.label for e in _entries(lines)] == labels
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["- [Bais 2010] “The Physics of Information”, F. Alexander Bais."], [("Bais 2010", "[Bais 2010] “The Physics")]),
+        (["(1) Smith, J. 2010. A title.", "(2) Doe, K. 2011. Another."], [("1", "(1) Smith"), ("2", "(2) Doe")]),
+        (["1) Smith, J. 2010. A title.", "2) Doe, K. 2011. Another."], [("1", "1) Smith"), ("2", "2) Doe")]),
+        (["* Smith, J. 2010. A title.", "", "* Doe, K. 2011. Another."], [(None, "Smith, J."), (None, "Doe, K.")]),
+        # flat PDF text: a new entry where a line starts like one after a line that ended one
+        (["SMITH, J. 2010. A very long title that goes on and on and wraps onto the next",
+          "line of the page. Journal of Things 3, 1-10.",
+          "Doe K, Roe P. Another title that is also long enough to wrap onto a second line",
+          "of text. Journal 4, 5-9.",
+          "Mills, A. and Young, T. (2012). Third title. Press."],
+         [(None, "SMITH, J."), (None, "Doe K, Roe"), (None, "Mills, A.")]),
+        # numbering must follow in sequence: "2008." inside an entry is no label
+        (["1. Smith, J. A title of a book published in", "2008. Publisher.", "2. Doe, K. 2011. Another."],
+         [("1", "1. Smith"), ("2", "2. Doe")]),
+    ],
+)
+def test_split_styles(lines: list[str], expected: list) -> None:
+    entries = split_entries(lines)
+    assert [(e.label, e.text[: len(t)]) for e, (_, t) in zip(entries, expected)] == expected
+    assert len(entries) == len(expected)
+
+
+def test_entry_line_ranges_and_blank_inside_entry() -> None:
+    lines = ["[1] Smith, J. (2010). A title", "", "    that continues after a page break. Press.", "[2] Doe, K. (2011). B."]
+    entries = split_entries(lines)
+    assert [(e.start, e.end) for e in entries] == [(0, 3), (3, 4)]
+    assert entries[0].text == "[1] Smith, J. (2010). A title that continues after a page break. Press."
+
+
+@pytest.mark.parametrize(
+    ("parts", "joined"),
+    [
+        (["the future of communi-", "cation studies"], "the future of communication studies"),
+        (["Li, T.J.-", "J., & Huang, T."], "Li, T.J.-J., & Huang, T."),
+        (["Bodoh-", "Creed, A."], "Bodoh-Creed, A."),
+        (["pp. 1009–", "1025."], "pp. 1009–1025."),
+        (["doi:10.1007/s10439-", "009-9852-5"], "doi:10.1007/s10439-009-9852-5"),
+        (["three-dimensional system-", "on-a-chip"], "three-dimensional system-on-a-chip"),
+        (["A title", "  and more"], "A title and more"),
+    ],
+)
+def test_join_lines(parts: list[str], joined: str) -> None:
+    assert join_lines(parts) == joined
+
+
+def test_split_drops_furniture_and_headings() -> None:
+    lines = ["Smith, J. (2010). A title. Press.", "", "12", "BIBLIOGRAPHY 13", "", "Doe, K. (2011). Another. Press."]
+    assert [e.text for e in split_entries(lines)] == ["Smith, J. (2010). A title. Press.", "Doe, K. (2011). Another. Press."]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["(" + "Aa, " * 250000],
+        ["[" * 1_000_000],
+        ["Smith, J. (2020). " * 55000],
+        [f"Body line {i} with words, (Name, 2020) and more words here." for i in range(20000)],
+        ["References"] + [f"Smith, J. ({1900 + i % 100}). Title {i}. Journal 3, 1-{i}." for i in range(20000)],
+    ],
+    ids=["1MB-parens", "1MB-brackets", "1MB-refs", "20k-body", "20k-refs"],
+)
+def test_hostile_input_completes(lines: list[str]) -> None:
+    sections = find_reference_sections(lines)
+    entries = [e for a, b in sections for e in split_entries(lines[a:b])]
+    if lines[0] == "References":
+        assert sections == [(1, len(lines))] and len(entries) == len(lines) - 1
+    else:
+        assert all(len(e.text) <= sum(len(x) for x in lines) for e in entries)

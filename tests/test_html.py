@@ -1,0 +1,179 @@
+"""The offline HTML page: data complete, hostile text inert, nothing fetched, reasonable size."""
+
+from __future__ import annotations
+
+import json
+import math
+from html.parser import HTMLParser
+from importlib import resources
+
+import networkx as nx
+import pytest
+
+from citegraph.readwrite import html as page
+from citegraph.readwrite.html import layout, to_html
+
+XSS = [
+    "</script><script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "</SCRIPT ><svg onload=alert(1)>",
+    "<!-- <script>",
+    "a\u2028b\u2029c & d",
+]
+
+
+class Tags(HTMLParser):
+    """Collects start tags with their attributes and the text of each <script>."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict]] = []
+        self.scripts: list[tuple[dict, str]] = []
+        self._in_script: dict | None = None
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        if tag == "script":
+            self._in_script = dict(attrs)
+            self.scripts.append((self._in_script, ""))
+
+    def handle_data(self, data):
+        if self._in_script is not None:
+            attrs, text = self.scripts[-1]
+            self.scripts[-1] = (attrs, text + data)
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._in_script = None
+
+
+def parse(text: str) -> Tags:
+    tags = Tags()
+    tags.feed(text)
+    tags.close()
+    return tags
+
+
+def graph(n_works: int = 60, n_claims: int = 35, hostile: str = "") -> nx.DiGraph:
+    g = nx.DiGraph()
+    for d in range(4):
+        g.add_node(f"doc:d{d}", kind="document", label=f"Doc {d}", title=f"Document {d} {hostile}", path=f"d{d}.md")
+    for w in range(n_works):
+        g.add_node(f"work:w{w}", kind="work", label=f"Author{w} 2001", title=f"Work {w} {hostile}",
+                   authors=[f"Author{w}, A.", "Zhu, K."], year="2001", venue="J. Things", key=f"author{w}Work2001",
+                   cited_by=w % 7, csl={"id": f"author{w}Work2001", "DOI": f"10.1/{w}"})
+    for c in range(n_claims):
+        doc = f"doc:d{c % 4}"
+        cid = f"claim:d{c % 4}:c{c}"
+        g.add_node(cid, kind="claim", label=f"c{c}", text=f"Claim {c} {hostile}", doc=doc, section="Intro")
+        g.add_edge(doc, cid, relation="makes")
+        g.add_edge(cid, f"work:w{(c * 7) % n_works}", relation="cites", doc=doc, line=c + 1)
+    g.add_node("platform:TikTok", kind="platform", label="TikTok")
+    g.add_node("person:Zhu Keli", kind="person", label="Zhu Keli")
+    g.add_edge("claim:d0:c0", "platform:TikTok", relation="mentions")
+    g.add_edge("claim:d1:c1", "person:Zhu Keli", relation="said-by")
+    return g
+
+
+def data_of(text: str) -> dict:
+    blocks = [body for attrs, body in parse(text).scripts if attrs.get("type") == "application/json"]
+    assert len(blocks) == 1
+    return json.loads(blocks[0])
+
+
+def test_data_has_every_node_and_edge():
+    g = graph()
+    data = data_of(to_html(g))
+    assert len(data["nodes"]) == g.number_of_nodes() == 101
+    assert len(data["edges"]) == g.number_of_edges()
+    assert {n["id"] for n in data["nodes"]} == set(g.nodes)
+    work = next(n for n in data["nodes"] if n["id"] == "work:w3")
+    assert work["info"]["authors"] == ["Author3, A.", "Zhu, K."] and work["info"]["key"] == "author3Work2001"
+    assert work["info"]["doi"] == "10.1/3"
+    edge = next(e for e in data["edges"] if e["relation"] == "cites" and e["from"] == "claim:d2:c2")
+    assert edge["doc"] == "doc:d2" and edge["line"] == 3
+
+
+@pytest.mark.parametrize("hostile", XSS)
+def test_hostile_text_is_inert_data(hostile):
+    text = to_html(graph(6, 4, hostile), title=hostile)
+    tags = parse(text)
+    assert [t for t, _ in tags.tags].count("script") == 3  # data, vis-network, page code
+    assert not any(t in ("img", "svg") for t, _ in tags.tags)
+    assert not any(k.startswith("on") for _, attrs in tags.tags for k in attrs)
+    assert hostile not in text
+    data = data_of(text)
+    assert data["nodes"][0]["info"]["title"] == f"Document 0 {hostile}"  # shown as text, exactly
+    json_block = text[text.index('id="citegraph-data">'):]
+    json_block = json_block[: json_block.index("</script>")]
+    for raw in ("<", "&", "\u2028", "\u2029"):
+        assert raw not in json_block.split(">", 1)[1]
+
+
+def test_title_is_escaped():
+    text = to_html(graph(3, 2), title="My <b>corpus</b> & co")
+    assert "<title>My &lt;b&gt;corpus&lt;/b&gt; &amp; co</title>" in text
+
+
+def test_page_is_offline():
+    text = to_html(graph())
+    tags = parse(text)
+    for tag, attrs in tags.tags:
+        for name in ("src", "href", "action", "data"):
+            value = (attrs.get(name) or "").strip().lower()
+            assert not value.startswith(("http:", "https:", "//")), (tag, attrs)
+        assert tag not in ("link", "iframe", "object", "embed")
+    assert all("src" not in attrs for attrs, _ in tags.scripts)
+    lowered = text.lower()
+    for cdn in ("cdnjs", "unpkg", "jsdelivr", "cloudflare", "googleapis", "bootstrapcdn"):
+        assert cdn not in lowered
+    assert "new vis.Network" in text and "vis.DataSet" in text  # the library is inlined
+
+
+def test_page_code_never_uses_inner_html():
+    js = resources.files("citegraph.readwrite").joinpath("templates", "page.js").read_text()
+    assert "innerHTML" not in js and "insertAdjacentHTML" not in js and "document.write" not in js
+
+
+def test_size_for_a_hundred_nodes():
+    assert len(to_html(graph()).encode("utf-8")) < 3 * 1024 * 1024
+
+
+def test_styles_by_kind_and_relation():
+    data = data_of(to_html(graph()))
+    nodes = {n["id"]: n for n in data["nodes"]}
+    assert nodes["work:w6"]["size"] > nodes["work:w0"]["size"]  # cited 6 times vs 0
+    assert len({nodes[i]["shape"] for i in ("doc:d0", "work:w0", "claim:d0:c0", "platform:TikTok")}) == 4
+    edges = {e["relation"]: e for e in data["edges"]}
+    assert edges["mentions"]["dashes"] and not edges["cites"]["dashes"]
+    assert set(data["kinds"]) == {"document", "work", "claim", "platform", "person"}  # for the legend
+
+
+def test_empty_graph_gives_a_page():
+    data = data_of(to_html(nx.DiGraph()))
+    assert data["nodes"] == [] and data["edges"] == []
+
+
+@pytest.mark.parametrize("numpy_layout", [True, False])
+def test_layout_is_deterministic_and_spread(monkeypatch, numpy_layout):
+    if not numpy_layout:
+        def no_numpy(*args, **kwargs):
+            raise ImportError("numpy")
+        monkeypatch.setattr(page.nx, "spring_layout", no_numpy)
+    else:
+        pytest.importorskip("numpy")
+    g = graph()
+    first, second = layout(g), layout(g)
+    assert first == second and set(first) == set(g.nodes)
+    assert all(math.isfinite(x) and math.isfinite(y) for x, y in first.values())
+    assert len(set(first.values())) == len(first)  # no two nodes on the same spot
+    xs = [x for x, _ in first.values()]
+    assert max(xs) - min(xs) > 300  # pixels, not unit coordinates
+
+
+def test_layout_does_not_depend_on_insertion_order():
+    g = graph(10, 6)
+    h = nx.DiGraph()
+    h.add_nodes_from(reversed(list(g.nodes(data=True))))
+    h.add_edges_from(reversed(list(g.edges(data=True))))
+    assert layout(g) == layout(h)

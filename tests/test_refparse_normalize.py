@@ -1,0 +1,76 @@
+"""Normalisers of the reference parser: names, dates, pages, volume/issue, GB/T markers, split."""
+
+from __future__ import annotations
+
+import pytest
+
+from citegraph.refparse.data import is_test, joined, load_sequences, split
+from citegraph.refparse.names import parse_names
+from citegraph.refparse.normalize import clean, parse_date, parse_pages, parse_volume, to_csl
+from citegraph.refparse.tokens import tokenize
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Romero, C., Paunesku, D., & Dweck, C.", [("Romero", "C."), ("Paunesku", "D."), ("Dweck", "C.")]),
+        ("Pérez-Higueras JJ, Arias A, de la Macorra JC, Peters OA.", [("Pérez-Higueras", "JJ"), ("Arias", "A"), ("de la Macorra", "JC"), ("Peters", "OA.")]),
+        ("Lee, L. L., W. E. Howard, and R. E. Marsh.", [("Lee", "L. L."), ("Howard", "W. E."), ("Marsh", "R. E.")]),
+        ("S. E. Han, G. Chen,", [("Han", "S. E."), ("Chen", "G.")]),
+        ("Xu, X.D., & Lin, Q.T.", [("Xu", "X.D."), ("Lin", "Q.T.")]),
+        ("John Smith et al.", [("Smith", "John")]),
+        ("XU X D, LIN Q T", [("XU", "X D"), ("LIN", "Q T")]),
+        ("In J. Doe (Ed.),", [("Doe", "J.")]),
+    ],
+)
+def test_person_names(text, expected):
+    assert [(n["family"], n["given"]) for n in parse_names(text)] == expected
+
+
+@pytest.mark.parametrize("text", ["Statista.", "Pew Research Center", "World Health Organization."])
+def test_organisations_are_literal(text):
+    assert parse_names(text) == [{"literal": text.rstrip(".")}]
+
+
+@pytest.mark.parametrize(
+    "text, parts, suffix",
+    [("(2011).", [2011], ""), ("2012a.", [2012], "a"), ("septembre 2014,", [2014, 9], ""), ("March 8, 2025", [2025, 3, 8], ""), ("2025-03-08", [2025, 3, 8], ""), ("n.d.", None, "")],
+)
+def test_dates(text, parts, suffix):
+    assert parse_date(text) == (parts, suffix)
+
+
+@pytest.mark.parametrize("text, expected", [("pp. 1761–1800).", "1761-1800"), ("1–10.", "1-10"), ("1477-81", "1477-81"), ("p. 12", "12"), ("e1003", "e1003")])
+def test_pages(text, expected):
+    assert parse_pages(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("3(1):", ("3", "1")), ("Vol. 9, No. 2,", ("9", "2")), ("106,", ("106", "")), ("No. 134", ("", "134")), ("(Vol. 3, Part A,", ("3", ""))],
+)
+def test_volume_issue(text, expected):
+    assert parse_volume(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [("*Empathy in media*", "Empathy in media"), ("“A Title,”", "A Title"), ("(Vol. 3", "Vol. 3"), ("Journal of X.", "Journal of X")])
+def test_clean(text, expected):
+    assert clean(text) == expected
+
+
+@pytest.mark.parametrize("marker, kind", [("[J]", "article-journal"), ("[M]", "book"), ("[C]", "paper-conference"), ("[D]", "thesis"), ("[R]", "report"), ("[N]", "article-newspaper"), ("[EB/OL]", "webpage"), ("[P]", "patent"), ("[S]", "standard")])
+def test_gbt_marker_sets_type_and_leaves_title(marker, kind):
+    item = to_csl([("author", "Li, Y."), ("title", f"Some title {marker}."), ("date", "2020.")])
+    assert item["type"] == kind and item["title"] == "Some title"
+
+
+def test_tokens_split_glued_fields():
+    assert [t[0] for t in tokenize("Research 8(2):1–10. Title[J]. 2023:4.")] == ["Research", "8(2):", "1–10.", "Title", "[J].", "2023:", "4."]
+
+
+def test_split_is_deterministic_and_disjoint():
+    seqs = load_sequences()
+    train, test = split(seqs)
+    assert 0.1 < len(test) / len(seqs) < 0.2
+    assert not {joined(s) for s in train} & {joined(s) for s in test}
+    assert all(is_test(joined(s)) for s in test)
