@@ -78,6 +78,10 @@ AUTHOR_YEAR = [
     ("Missing space (Zhang et al.2020).", [(("Zhang",), True, "2020")]),
     ("Earlier (Smith 2001a; 2001b) work.", [(("Smith",), False, "2001a"), (("Smith",), False, "2001b")]),
     ("研究表明（Smith, 2001）。", [(("Smith",), False, "2001")]),
+    ("Fong et al., (2013, 2012) showed.", [(("Fong",), True, "2013"), (("Fong",), True, "2012")]),
+    ("Game. Source: A.Richter (2006)", [(("Richter",), False, "2006")]),
+    ("Waves (Hu\u0308ttemann & Hutter, 2001).", [(("Hu\u0308ttemann", "Hutter"), False, "2001")]),
+    ("Design ([Bobinis 2006], [Bar-Yam 2003]).", [(("Bobinis",), False, "2006"), (("Bar-Yam",), False, "2003")]),
     # ACM / author-year in square brackets
     ("Prior [Smith et al. 2001; Jones 2002] work.", [(("Smith",), True, "2001"), (("Jones",), False, "2002")]),
     # figure sources
@@ -118,6 +122,7 @@ NEGATIVES = [
     "It is similar to TikTok (2016) in spirit.",
     "Release 3.2020 (v. 2020) of the software.",
     "Data were obtained (n = 150, 2020 survey).",
+    "In China, (2020) was a hard year.",
 ]
 
 

@@ -120,3 +120,18 @@ def test_excerpt_text_reads_cleanly():
     x = extract_file(str(EXCERPT))
     assert "\n" not in x.text.split("\n\n")[0]
     assert "may occur (Curran, 2007). When the purpose" in x.text
+
+
+def test_bib_reads_cleanly_with_stable_unique_keys(built, tmp_path):
+    import bibtexparser
+    from pybtex.database import parse_string
+
+    text = open(built.outputs["bib"], encoding="utf-8").read()
+    lib = bibtexparser.parse_string(text)
+    assert not lib.failed_blocks
+    keys = [e.key for e in lib.entries]
+    assert len(keys) == len(set(keys)) == len(parse_string(text, "bibtex").entries)
+    assert "{TikTok}" in text and "{RedNote}" in text and "{China}" in text
+    assert "Media, Culture \\& Society" in text
+    again = build([str(CORPUS)], tmp_path, cache_dir=None)
+    assert open(again.outputs["bib"], encoding="utf-8").read() == text

@@ -10,6 +10,7 @@ author phrase ends right before it. Every loop is bounded, so a hostile
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -194,7 +195,7 @@ def _narrative(
     k = gstart - 1
     while k >= 0 and k > gstart - 4 and text[k] in " \t\n":
         k -= 1
-    if k < 0 or not (text[k].isalpha() or text[k] in "'’."):
+    if k < 0 or not (text[k].isalpha() or text[k] in "'’.,"):
         return []
     got = authors_before(text, gstart)
     if got is None:
@@ -215,6 +216,38 @@ def _narrative(
     return out
 
 
+def _group(text: str, g: re.Match[str], square: bool, known: Collection[str] | None) -> list[Found]:
+    """The citations of one bracket group (``square`` for "[...]", which never makes a narrative citation)."""
+    content = g.group(1)
+    if "\n\n" in content or not _YEAR.search(content):
+        return []
+    found: list[Found] = []
+    cstart = g.start() + 1
+    inherited: Authors | None = None
+    for k, (off, part) in enumerate(_split_items(content)):
+        items = parse_item(part)
+        if not items:
+            continue
+        for it in items:
+            if it.authors is None and inherited is None:
+                if k == 0 and it is items[0] and not square:
+                    found.extend(_narrative(text, g.start(), g.end(), content, it, known))
+                continue
+            authors = it.authors or inherited
+            inherited = authors
+            a0 = cstart + off + (it.author_start if it.authors else it.years[0].start)
+            for n, y in enumerate(it.years):
+                if n == 0:
+                    end = it.end if len(it.years) == 1 else y.end
+                    marker = text[a0 : cstart + off + end].rstrip(" ,;")
+                    found.append(Found(marker, _key(authors, y, it.locator), a0, cstart + off + end))
+                else:
+                    head = part[it.author_start : it.author_end].rstrip(" ,") if it.authors else ""
+                    marker = f"{head}, {y.year}{y.suffix}" if head else f"{y.year}{y.suffix}"
+                    found.append(Found(marker, _key(authors, y, it.locator), cstart + off + y.start, cstart + off + y.end))
+    return found
+
+
 def find_author_year(text: str, known: Collection[str] | None = None) -> list[Found]:
     """All author-year citations in ``text``, in order.
 
@@ -224,38 +257,18 @@ def find_author_year(text: str, known: Collection[str] | None = None) -> list[Fo
     candidate ("launched in Indonesia (2017)") is dropped.
     """
     found, claimed = _source_lines(text)
-    ci = 0
-    for g in _GROUP.finditer(text):
-        while ci < len(claimed) and claimed[ci][1] <= g.start():
-            ci += 1
-        if ci < len(claimed) and claimed[ci][0] <= g.start() < claimed[ci][1]:
-            continue
-        content = g.group(1) if g.group(1) is not None else g.group(2)
-        if "\n\n" in content or not _YEAR.search(content):
-            continue
-        square = g.group(2) is not None
-        cstart = g.start() + 1
-        inherited: Authors | None = None
-        for k, (off, part) in enumerate(_split_items(content)):
-            items = parse_item(part)
-            if not items:
+    claimed_starts = [c[0] for c in claimed]
+    for pattern, square in ((_PAREN, False), (_SQUARE, True)):
+        for g in pattern.finditer(text):
+            i = bisect.bisect_right(claimed_starts, g.start()) - 1
+            if i >= 0 and g.start() < claimed[i][1]:
                 continue
-            for it in items:
-                if it.authors is None and inherited is None:
-                    if k == 0 and it is items[0] and not square:
-                        found.extend(_narrative(text, g.start(), g.end(), content, it, known))
-                    continue
-                authors = it.authors or inherited
-                inherited = authors
-                a0 = cstart + off + (it.author_start if it.authors else it.years[0].start)
-                for n, y in enumerate(it.years):
-                    if n == 0:
-                        end = it.end if len(it.years) == 1 else y.end
-                        marker = text[a0 : cstart + off + end].rstrip(" ,;")
-                        found.append(Found(marker, _key(authors, y, it.locator), a0, cstart + off + end))
-                    else:
-                        head = part[it.author_start : it.author_end].rstrip(" ,") if it.authors else ""
-                        marker = f"{head}, {y.year}{y.suffix}" if head else f"{y.year}{y.suffix}"
-                        found.append(Found(marker, _key(authors, y, it.locator), cstart + off + y.start, cstart + off + y.end))
+            found.extend(_group(text, g, square, known))
     found.sort(key=lambda f: (f.start, f.end))
-    return found
+    out: list[Found] = []
+    seen: set[tuple[int, CiteKey]] = set()
+    for f in found:
+        if (f.start, f.key) not in seen:
+            seen.add((f.start, f.key))
+            out.append(f)
+    return out

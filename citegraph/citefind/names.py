@@ -47,7 +47,6 @@ _PREFIX = frozenset(
 )
 
 _TOKEN = re.compile(r"&|,|;|:|[()\[\]\"“”]|(?:[A-Z]\.){1,3}(?=[A-Z][a-z])|[^\s,&;:()\[\]\"“”]{1,80}")
-_INITIALS = re.compile(r"(?:[A-Z]\.\s?-?){1,4}|[A-Z]{1,3}")
 _NAME_CHARS = re.compile(r"(?:[^\W\d_]|['’\u0300-\u036f-]){1,80}")
 _DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.-?){1,4}")
 
@@ -166,7 +165,7 @@ def parse_authors(text: str) -> Authors | None:
             i += 1  # "Smith, J." / "Rettberg, J.W." / "J. Smith"
             continue
         if is_capword(t):
-            if cur and _INITIALS.fullmatch(t) and len(t) <= 2 and t.isupper() and len(cur) >= 1 and i == n - 1:
+            if cur and len(t) <= 2 and t.isupper() and i == n - 1:
                 i += 1  # Vancouver "Smith JW"
                 continue
             cur.append(t)
@@ -213,9 +212,9 @@ def _authors_before(text: str, pos: int, window: int) -> tuple[tuple[Authors, in
         return None, False
     i = 0
     if toks[0] == ",":  # "Fong et al., (2013)"
-        toks, starts = toks[1:], starts[1:]
-        if not toks:
+        if len(toks) < 3 or toks[1].lower() not in ("al.", "al"):
             return None, False
+        toks, starts = toks[1:], starts[1:]
     n = len(toks)
     # possessive and initials
     possessive = False

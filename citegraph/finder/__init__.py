@@ -16,8 +16,8 @@ import os
 from functools import lru_cache
 from typing import Sequence
 
-from .cues import YEAR, author_start, is_page_number, is_ref_heading, is_running_header, split_label, strip_bullet
-from .split import Entry, split_entries
+from .cues import MAX_CHARS, YEAR, author_start, is_page_number, is_ref_heading, is_running_header, split_label, strip_bullet
+from .split import Entry, _heading_like, split_entries
 
 __all__ = ["Entry", "Finder", "find_reference_sections", "split_entries", "load_finder", "MODEL_PATH"]
 
@@ -97,7 +97,8 @@ class Finder:
             count = sum(1 for j in range(start, last + 1) if lines[j].strip())
             if count >= 2 or _after_heading(lines, start):
                 out.append((start, last + 1))
-        return _heading_fallback(lines, out, n)
+        out = _heading_fallback(lines, out, n)
+        return out or _tail_fallback(lines, labels)
 
     def reference_lines(self, lines: Sequence[str]) -> set[int]:
         """Indexes of the reference lines (sections minus blank lines and page furniture)."""
@@ -105,22 +106,6 @@ class Finder:
         for start, end in self.sections(lines):
             taken.update(j for j in range(start, end) if not _furniture(lines[j]))
         return taken
-
-
-def _heading_like(line: str) -> bool:
-    s = line.strip()
-    if s.startswith("#") or is_ref_heading(s):
-        return True
-    words = s.split()
-    if any(ch.isdigit() for ch in s.lstrip("0123456789. ")):
-        return False
-    return (
-        len(words) <= 12
-        and s[:1].isupper()
-        and s[-1:] not in ".,;-"
-        and not YEAR.search(s)
-        and sum(1 for w in words if w[:1].isupper()) >= 0.5 * len(words)
-    )
 
 
 def _strong_ref(line: str) -> bool:
@@ -184,6 +169,38 @@ def _heading_fallback(lines: Sequence[str], found: list[tuple[int, int]], n: int
     if start >= 0 and looks >= max(1, total / 2):
         return sorted(found + [(start, end)])
     return found
+
+
+_TAIL_GAP = 6  # content lines without an entry start that end a headless list (going upwards)
+
+
+def _tail_fallback(lines: Sequence[str], labels: Sequence[str]) -> list[tuple[int, int]]:
+    """A list without heading at the end of the document, found by its shape: lines that begin entries."""
+    n = len(lines)
+    end = n
+    while end > 0 and _furniture(lines[end - 1]):
+        end -= 1
+    starts: list[int] = []
+    since = 0
+    for j in range(end - 1, max(end - 20000, -1), -1):
+        line = lines[j]
+        if _furniture(line):
+            continue
+        if labels[j] == "title" and _heading_like(line) or line.lstrip().startswith("#"):
+            break
+        if _strong_ref(line):
+            starts.append(j)
+            since = 0
+        else:
+            since += 1
+            if since > _TAIL_GAP:
+                break
+    if len(starts) < 3:
+        return []
+    first = starts[-1]
+    bounds = sorted(starts) + [end]
+    with_year = sum(1 for a, b in zip(bounds, bounds[1:]) if any(YEAR.search(lines[k][:MAX_CHARS]) for k in range(a, b)))
+    return [(first, end)] if with_year >= 0.8 * len(starts) else []
 
 
 @lru_cache(maxsize=4)

@@ -72,9 +72,31 @@ def furniture_lines(lines: Sequence[str]) -> set[int]:
             continue
         if is_page_number(ln) or is_running_header(ln) or is_ref_heading(ln) or s.startswith("#"):
             out.add(i)
-        elif counts[norm[i]] >= 3 and counts[norm[i]] <= max(3, len(lines) // 8) and len(s) < 100 and not _starts_entry(s):
-            out.add(i)
+        elif _isolated(lines, i) and (_heading_like(s) or (counts[norm[i]] >= 2 and not _starts_entry(s))):
+            out.add(i)  # a running header between blank lines / page numbers
     return out
+
+
+def _isolated(lines: Sequence[str], i: int) -> bool:
+    """Between blank lines or page numbers (or beside a page number)."""
+    before = i == 0 or not lines[i - 1].strip() or is_page_number(lines[i - 1])
+    after = i + 1 >= len(lines) or not lines[i + 1].strip() or is_page_number(lines[i + 1])
+    beside_page = (i > 0 and is_page_number(lines[i - 1])) or (i + 1 < len(lines) and is_page_number(lines[i + 1]))
+    return (before and after) or beside_page
+
+
+def _heading_like(line: str) -> bool:
+    """A short title-case line without digits or final punctuation (a heading or running header)."""
+    s = line.strip()
+    words = s.split()
+    if not words or any(ch.isdigit() for ch in s.lstrip("0123456789. ")):
+        return False
+    return (
+        len(words) <= 12
+        and s[:1].isupper()
+        and s[-1:] not in ".,;-"
+        and sum(1 for w in words if w[:1].isupper()) >= 0.5 * len(words)
+    )
 
 
 def _ends_entry(text: str, full_width: int) -> bool:
