@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from .cues import MAX_CHARS, YEAR, author_start, is_page_number, is_ref_heading, is_running_header, split_label, strip_bullet
+from .features import _NUM_HEAD
 from .split import Entry, _heading_like, split_entries
 
 __all__ = ["Entry", "Finder", "find_reference_sections", "split_entries", "load_finder", "MODEL_PATH"]
@@ -83,7 +84,7 @@ class Finder:
             elif lab in ("blank", "meta") or _furniture(line):
                 if not line.strip():
                     block_ok = False
-            elif (lab == "text" or (lab == "title" and not _heading_like(line))) and not is_ref_heading(line):
+            elif (lab == "text" or (lab == "title" and not _heading_like(line) and not _NUM_HEAD.match(line.strip()))) and not is_ref_heading(line):
                 if i > 0 and (not lines[i - 1].strip() or _furniture(lines[i - 1])) and _looks_like_ref(line):
                     block_ok = True
                 if not block_ok:
@@ -94,10 +95,21 @@ class Finder:
         for k, (start, last) in enumerate(sections):
             limit = sections[k + 1][0] if k + 1 < len(sections) else n
             last = _extend(lines, last, limit)
+            floor = sections[k - 1][1] + 1 if k else 0
+            above = _starts_upwards(lines, labels, start - 1, floor)
+            start = min(start, above[-1]) if above else start
             count = sum(1 for j in range(start, last + 1) if lines[j].strip())
+            if not any(_looks_like_ref(lines[j]) for j in range(start, min(last + 1, start + 5000))):
+                continue  # no line begins an entry: prose the model took after a list
             if count >= 2 or _after_heading(lines, start):
                 out.append((start, last + 1))
-        out = _heading_fallback(lines, out, n)
+        merged: list[tuple[int, int]] = []
+        for start, end in out:  # extensions may make neighbouring lists touch
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            else:
+                merged.append((start, end))
+        out = _heading_fallback(lines, merged, n)
         return out or _tail_fallback(lines, labels)
 
     def reference_lines(self, lines: Sequence[str]) -> set[int]:
@@ -125,6 +137,10 @@ def _extend(lines: Sequence[str], last: int, limit: int) -> int:
         if not line.strip() or _furniture(line):
             block_ok = False
         elif not block_ok:
+            if j == last + 1 and not _heading_like(line) and not is_ref_heading(line):
+                last = j  # the wrapped rest of the last entry
+                j += 1
+                continue
             if not _strong_ref(line):
                 break
             block_ok = True
@@ -180,9 +196,20 @@ def _tail_fallback(lines: Sequence[str], labels: Sequence[str]) -> list[tuple[in
     end = n
     while end > 0 and _furniture(lines[end - 1]):
         end -= 1
+    starts = _starts_upwards(lines, labels, end - 1, max(end - 20000, 0))
+    if len(starts) < 3:
+        return []
+    first = starts[-1]
+    bounds = sorted(starts) + [end]
+    with_year = sum(1 for a, b in zip(bounds, bounds[1:]) if any(YEAR.search(lines[k][:MAX_CHARS]) for k in range(a, b)))
+    return [(first, end)] if with_year >= 0.8 * len(starts) else []
+
+
+def _starts_upwards(lines: Sequence[str], labels: Sequence[str], top: int, floor: int) -> list[int]:
+    """Going up from ``top``: the lines that begin entries, until a heading or a stretch without one."""
     starts: list[int] = []
     since = 0
-    for j in range(end - 1, max(end - 20000, -1), -1):
+    for j in range(top, floor - 1, -1):
         line = lines[j]
         if _furniture(line):
             continue
@@ -195,12 +222,7 @@ def _tail_fallback(lines: Sequence[str], labels: Sequence[str]) -> list[tuple[in
             since += 1
             if since > _TAIL_GAP:
                 break
-    if len(starts) < 3:
-        return []
-    first = starts[-1]
-    bounds = sorted(starts) + [end]
-    with_year = sum(1 for a, b in zip(bounds, bounds[1:]) if any(YEAR.search(lines[k][:MAX_CHARS]) for k in range(a, b)))
-    return [(first, end)] if with_year >= 0.8 * len(starts) else []
+    return starts
 
 
 @lru_cache(maxsize=4)

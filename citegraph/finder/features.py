@@ -24,7 +24,7 @@ _VENUE_WORDS = ("journal", "proc.", "proceedings", "conference", "press", "unive
 _PUB_WORDS = (" pp.", " p.", "vol.", "no.", " ed.", "eds.", "in:", "doi", "http", "www.", "isbn", "retrieved", "available")
 _CITES = re.compile(r"\([A-Z][^()]{0,60}(?:1[5-9]|20)[0-9]{2}[a-z]?\)|\[[0-9]{1,3}(?:[,–\-][0-9]{1,3}){0,6}\]")
 _TOC = re.compile(r"(?:\.\s?){4}|\.\s{0,3}[0-9]{1,4}\s{0,3}$")
-_NUM_HEAD = re.compile(r"^(?:[0-9]{1,2}(?:\.[0-9]{1,2}){0,3}\.?|[IVX]{1,5}\.)\s{1,4}[A-Z]")
+_NUM_HEAD = re.compile(r"^(?:(?:chapter|part|appendix|section)\s{1,3}[0-9IVXA-H]{1,4}\b|(?:[0-9]{1,2}(?:\.[0-9]{1,2}){0,3}\.?|[IVX]{1,5}\.)\s{1,4}[A-Z])", re.I)
 _FUNC = re.compile(r"\b(?:the|of|and|to|in|is|that|for|with|as|this|are|be|we|it|by)\b")
 
 
