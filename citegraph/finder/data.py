@@ -12,9 +12,11 @@ import os
 from dataclasses import dataclass
 from typing import Iterable
 
+from ..datasets import anystyle_dir
+
 __all__ = ["TtxLine", "read_ttx", "read_ttx_text", "default_ttx_files", "DEFAULT_DATA_DIR"]
 
-DEFAULT_DATA_DIR = "/work/shared/data/anystyle/finder"
+DEFAULT_DATA_DIR = anystyle_dir("finder")
 
 
 @dataclass(frozen=True)
@@ -50,8 +52,8 @@ def read_ttx(path: str) -> list[TtxLine]:
 
 
 def default_ttx_files(data_dir: str | None = None) -> list[str]:
-    """The ``.ttx`` files of the training directory (``$CITEGRAPH_FINDER_DATA`` or the shared data)."""
-    d = data_dir or os.environ.get("CITEGRAPH_FINDER_DATA", DEFAULT_DATA_DIR)
+    """The ``.ttx`` files of the training directory (``$CITEGRAPH_ANYSTYLE_DIR/finder`` or the shared data)."""
+    d = data_dir or DEFAULT_DATA_DIR
     return sorted(glob.glob(os.path.join(d, "*.ttx")))
 
 

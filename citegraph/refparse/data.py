@@ -14,6 +14,8 @@ import os
 import xml.etree.ElementTree as ET
 from typing import Iterable, Iterator
 
+from ..datasets import anystyle_dir
+
 __all__ = [
     "DATA_DIR",
     "LABELS",
@@ -25,8 +27,8 @@ __all__ = [
     "joined",
 ]
 
-#: Where the AnyStyle data lives (override with ``CITEGRAPH_ANYSTYLE_DIR``).
-DATA_DIR = os.environ.get("CITEGRAPH_ANYSTYLE_DIR", "/work/shared/data/anystyle/parser")
+#: Where the AnyStyle parser data lives (``$CITEGRAPH_ANYSTYLE_DIR/parser``, default ``../shared/data/anystyle/parser``).
+DATA_DIR = anystyle_dir("parser")
 
 #: The labels the model predicts; rare AnyStyle tags are folded into these.
 LABELS = (
