@@ -159,7 +159,8 @@ class Extraction:
     """Everything extracted from one file; each pipeline stage returns a new one.
 
     ``raw_lines`` are the file's lines as read (index i is original line i+1).
-    ``ref_section`` is an index range ``[start, end)`` into ``raw_lines``.
+    ``ref_sections`` are the reference lists, as index ranges ``[start, end)``
+    into ``raw_lines`` (:attr:`ref_section` is the main one).
     ``text`` is the cleaned prose of the body (the file minus its reference
     section, wrapped lines joined, hyphenation undone); ``lines`` its lines
     with original line numbers and offsets into ``text``; ``sections`` the
@@ -174,13 +175,18 @@ class Extraction:
     lines: tuple[Line, ...] = ()
     sections: tuple[tuple[int, str], ...] = ()
     document: Document | None = None
-    ref_section: tuple[int, int] | None = None
+    ref_sections: tuple[tuple[int, int], ...] = ()
     references: tuple[Reference, ...] = ()
     citations: tuple[Citation, ...] = ()
     claims: tuple[Claim, ...] = ()
     entities: tuple[Entity, ...] = ()
     problems: tuple[Problem, ...] = ()
     meta: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def ref_section(self) -> tuple[int, int] | None:
+        """The main reference list: the one with the most lines (the later one on a tie)."""
+        return max(self.ref_sections, key=lambda s: (s[1] - s[0], s[0])) if self.ref_sections else None
 
     def line_at(self, offset: int) -> int:
         """Original 1-based line number of a character offset in :attr:`text`."""

@@ -36,7 +36,7 @@ def from_dict(d: Mapping[str, Any]) -> Extraction:
         lines=tuple(Line(**ln) for ln in d["lines"]),
         sections=tuple((int(o), str(h)) for o, h in d["sections"]),
         document=Document(**doc) if doc else None,
-        ref_section=tuple(d["ref_section"]) if d.get("ref_section") else None,
+        ref_sections=tuple((int(a), int(b)) for a, b in d["ref_sections"]),
         references=tuple(Reference(**{**r, "source": _span(r["source"])}) for r in d["references"]),
         citations=tuple(
             Citation(**{**c, "key": CiteKey(**{**c["key"], "authors": tuple(c["key"]["authors"])}), "source": _span(c["source"]), "references": tuple(c["references"])})

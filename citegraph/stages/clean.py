@@ -29,10 +29,11 @@ _SMALL_WORDS = frozenset("a an and as at by for from in of on or the to vs with 
 
 
 def run(x: Extraction, res: Resources) -> Extraction:
-    """Fill ``text``, ``lines`` and ``sections`` from the body lines (reference section excluded)."""
-    start, end = x.ref_section if x.ref_section else (len(x.raw_lines), len(x.raw_lines))
+    """Fill ``text``, ``lines`` and ``sections`` from the body lines (reference lists and header excluded)."""
     skip = set(x.meta.get("header_lines", ()))
-    body = [(i + 1, ln) for i, ln in enumerate(x.raw_lines) if not (start <= i < end) and i not in skip]
+    for start, end in x.ref_sections:
+        skip.update(range(start, end))
+    body = [(i + 1, ln) for i, ln in enumerate(x.raw_lines) if i not in skip]
     text, lines, sections = clean_lines(body, markdown=x.fmt == "md")
     return replace(x, text=text, lines=lines, sections=sections)
 

@@ -1,9 +1,9 @@
 """Stage ``refsection``: find the reference list(s) in ``raw_lines`` and split them into entries.
 
 Choice for documents with several reference lists (chapter bibliographies):
-``references`` holds the entries of *all* lists in document order, and
-``ref_section`` is the main list, the one with the most lines (the later one
-on a tie). Lists interrupted only by page furniture are one list already.
+``references`` holds the entries of *all* lists in document order and
+``ref_sections`` their line ranges (``Extraction.ref_section`` is the main
+one). Lists interrupted only by page furniture are one list already.
 
 A document with no list gets no problem unless its text cites ("[1]",
 "(Name, 2020)", "Name (2020)"): then it gets a ``no-references`` problem.
@@ -29,7 +29,7 @@ def _cites(lines: tuple[str, ...]) -> bool:
 
 
 def run(x: Extraction, res: Resources) -> Extraction:
-    """Set ``ref_section`` and ``references`` from ``x.raw_lines``."""
+    """Set ``ref_sections`` and ``references`` from ``x.raw_lines``."""
     if x.fmt == "bib" or (x.document is not None and x.document.kind == "bib"):
         return x
     lines = x.raw_lines
@@ -41,8 +41,7 @@ def run(x: Extraction, res: Resources) -> Extraction:
             n = len(refs) + 1
             source = Span(x.path, start + entry.start + 1, 0, 0)
             refs.append(Reference(id=f"{doc_id}:{n}", raw=entry.text, csl={}, source=source, label=entry.label))
-    main = max(sections, key=lambda s: (s[1] - s[0], s[0])) if sections else None
-    out = replace(x, ref_section=main, references=tuple(refs))
+    out = replace(x, ref_sections=tuple(sections), references=tuple(refs))
     if not refs and _cites(lines):
         out = out.with_problem(
             "no-references",
