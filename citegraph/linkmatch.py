@@ -8,7 +8,11 @@ Author tiers (first author only, never across first authors):
 * 1 spelling: one edit apart (two for long names, never for names under 5 letters).
 
 Years must agree; a year suffix never matches a different suffix ("2012b" is
-not "2012a"), though a suffix-less side matches either.
+not "2012a"), nor an entry without one (the list has no "2018a" to name); a
+citation without a suffix matches either. An author-page key (MLA, no year)
+may carry a short title in its locator (``"Internet Celebrity" 89``) that
+picks among the author's entries. Entries whose text is identical (a list
+read twice) count as one.
 """
 
 from __future__ import annotations
@@ -192,7 +196,7 @@ def year_match(key: CiteKey, rk: RefKey) -> bool:
         ok = rk.year == "" or key.year in rk.ref.raw.lower()
     else:
         ok = key.year == rk.year
-    return ok and (not key.suffix or not rk.suffix or key.suffix == rk.suffix)
+    return ok and (not key.suffix or key.suffix == rk.suffix)
 
 
 @dataclass(frozen=True)
@@ -255,12 +259,35 @@ def _suggest(key: CiteKey, keys: Sequence[RefKey]) -> str:
     return ""
 
 
+def _distinct(hits: list[RefKey]) -> list[RefKey]:
+    """``hits`` without entries whose text repeats an earlier one (a list read twice is not an ambiguity)."""
+    seen: set[str] = set()
+    out = []
+    for rk in hits:
+        norm = " ".join(rk.ref.raw.split()).casefold()
+        if norm not in seen:
+            seen.add(norm)
+            out.append(rk)
+    return out
+
+
+def _by_title(key: CiteKey, top: list[RefKey]) -> list[RefKey]:
+    """Among an author's entries, those whose title starts with the short title the citation gives."""
+    from .citefind import title_hint
+
+    hint = fold_name(title_hint(key.locator))
+    if not hint:
+        return top
+    picked = [rk for rk in top if rk.title.startswith(hint) or hint in fold_name(rk.ref.raw[:200])]
+    return picked or top
+
+
 def match(key: CiteKey, keys: Sequence[RefKey]) -> Match:
     """Match one citation key against the entries' keys."""
     if not keys:
         return Match("dangling", (), "no reference list")
     if key.number is not None:
-        hits = [rk for rk in keys if rk.number == key.number]
+        hits = _distinct([rk for rk in keys if rk.number == key.number])
         if len(hits) == 1:
             return Match("resolved", (hits[0].ref.id,))
         if hits:
@@ -270,7 +297,9 @@ def match(key: CiteKey, keys: Sequence[RefKey]) -> Match:
     if not key.year:
         cands = [(t, rk) for t, rk in cands if t >= 2]  # author alone: no spelling guesses
     if cands:
-        top = _prefer(key, cands)
+        top = _distinct(_prefer(key, cands))
+        if len(top) > 1 and not key.year:
+            top = _by_title(key, top)
         if len(top) == 1:
             tier = max(t for t, rk in cands if rk is top[0])
             how = {3: "", 2: "author name matched loosely", 1: "author name matched despite spelling"}[tier]

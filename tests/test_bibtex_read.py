@@ -165,3 +165,25 @@ def test_huge_field_round_trips(unit):
     title = " ".join((unit * (30_000 // len(unit) + 1)).split())  # past the size where pylatexenc is skipped
     items, problems = read_bibtex(to_bibtex([{"id": "k", "title": title}]))
     assert problems == [] and items[0]["title"] == title
+
+
+@pytest.mark.parametrize(
+    "bib, custom",
+    [
+        ("@article{k, title = {T}, journal = {J}, year = {2020}}", None),
+        ("@article{k, title = {T}, file = {a_b.pdf}, timestamp = {2020-01-01}}", {"bibtex-type": "article", "bibtex-fields": {"file": "a_b.pdf", "timestamp": "2020-01-01"}}),
+        ("@manual{k, title = {T}}", {"bibtex-type": "manual"}),
+        ("@inproceedings{k, booktitle = {B}, organization = {ACM}}", {"bibtex-type": "inproceedings", "bibtex-fields": {"organization": "ACM"}}),
+        ("@article{k, year = {2020}, month = {Spring}}", {"bibtex-type": "article", "bibtex-fields": {"month": "Spring"}}),
+        ("@article{k, address = {A}, location = {L}}", {"bibtex-type": "article", "bibtex-fields": {"location": "L"}}),
+    ],
+)
+def test_fields_csl_has_no_place_for_are_kept_in_custom(bib, custom):
+    items, problems = read_bibtex(bib)
+    assert problems == []
+    assert items[0].get("custom") == custom
+
+
+def test_keywords_become_the_csl_keyword():
+    items, _ = read_bibtex("@article{k, keywords = {a, b}, abstract = {x}}")
+    assert items[0]["keyword"] == "a, b" and items[0]["abstract"] == "x"

@@ -7,7 +7,7 @@ import pybtex.database
 import pytest
 
 from citegraph.readwrite.bibtex_read import read_bibtex
-from citegraph.readwrite.bibtex_write import protect_title, to_bibtex
+from citegraph.readwrite.bibtex_write import entry_type_for, protect_title, to_bibtex
 
 
 def date(*parts):
@@ -139,3 +139,35 @@ def test_hostile_values_still_parse_and_keys_stay_unique():
 
 def test_empty_input_gives_empty_text():
     assert to_bibtex([]) == ""
+
+
+@pytest.mark.parametrize(
+    "item, biblatex, expected",
+    [
+        ({"type": "article-journal", "title": "T", "author": [{"family": "A"}], "issued": {"date-parts": [[2020]]}}, False, "misc"),  # no journal
+        ({"type": "article-journal", "title": "T", "author": [{"family": "A"}], "container-title": "J"}, False, "misc"),  # no year
+        ({"type": "article-journal", "title": "T", "author": [{"family": "A"}], "container-title": "J", "issued": {"date-parts": [[2020]]}}, False, "article"),
+        ({"type": "book", "title": "T", "editor": [{"family": "E"}], "publisher": "P", "issued": {"date-parts": [[2020]]}}, False, "book"),
+        ({"type": "book", "title": "T", "author": [{"family": "A"}], "issued": {"date-parts": [[2020]]}}, False, "misc"),  # no publisher
+        ({"type": "chapter", "title": "T", "author": [{"family": "A"}], "container-title": "B", "issued": {"date-parts": [[2020]]}}, False, "misc"),
+        ({"type": "webpage", "title": "T", "URL": "https://x.org"}, True, "online"),
+        ({"type": "webpage", "URL": "https://x.org"}, True, "online"),
+        ({"type": "report", "title": "T", "author": [{"literal": "O"}], "publisher": "P", "issued": {"date-parts": [[2020]]},
+          "custom": {"bibtex-type": "manual"}}, False, "manual"),
+        ({"type": "webpage", "title": "T", "custom": {"bibtex-type": "online"}}, False, "misc"),  # @online is not BibTeX
+        ({"type": "thesis", "title": "T", "author": [{"family": "A"}], "publisher": "U", "issued": {"date-parts": [[2020]]},
+          "custom": {"bibtex-type": "thesis"}}, True, "thesis"),
+    ],
+)
+def test_entry_type_needs_its_mandatory_fields(item, biblatex, expected):
+    assert entry_type_for(item, biblatex) == expected
+
+
+def test_unknown_fields_and_sort_key_are_written():
+    item = {"id": "k", "type": "document", "title": "Xiaohongshu & co", "abstract": "50% more", "keyword": "a, b",
+            "custom": {"bibtex-type": "misc", "bibtex-fields": {"file": "a_b.pdf", "eprint": "2101.1", "title": "dup"}}}
+    text = entry_of(to_bibtex([item]), "k")
+    for line in ("abstract = {50\\% more}", "keywords = {a, b}", "file = {a_b.pdf}", "eprint = {2101.1}", "key = {Xiaohongshu \\& co}"):
+        assert line in text
+    assert text.count("title =") == 1
+    assert "key =" not in to_bibtex([item], biblatex=True)

@@ -162,6 +162,10 @@ NUMERIC = [
     ("In written order [93,68,73,98] and [8- 10].", [93, 68, 73, 98, 8, 9, 10]),
     ("IEEE with page [3, p. 5] and [4].", [3, 4]),
     ("Vancouver superscripts<sup>1,2</sup> and<sup>4</sup>.", [1, 2, 4]),
+    ("Pandoc superscripts.^1^ And more,^2,3^ so.", [1, 2, 3]),
+    ("Unicode superscripts.¹ Ranges.²⁻⁴ Lists,⁵,⁶ et al.¹⁰", [1, 2, 3, 4, 5, 6, 10]),
+    # powers, units and numbers are not superscript citations
+    ("The fit r² = 0.4, an area of 3 km², 10⁶ users and x² terms; cited.¹ again.²", [1, 2]),
     # negatives mixed in
     ("Set x[2] = 1 and a[i][3] for [1] and [2].", [1, 2]),
     ("In [2020] the law [1] and [2].", [1, 2]),
@@ -194,6 +198,38 @@ PAREN_NUMERIC = [
 def test_vancouver_parenthesised(text: str, expected: list[int]) -> None:
     assert keys(text, numbered=True, paren_numeric=True) == expected
     assert keys(text, numbered=True) == []  # "(1)" only on request
+
+
+MORE_AUTHOR_YEAR = [
+    # a page locator after a suffixed year is not another suffix
+    ("Trust (see Smith, 2020b, p. 3).", [(("Smith",), False, "2020b")], {}),
+    # surnames the reference list writes in lower case
+    ("As boyd (2014) showed, teens (boyd, 2014; Marwick, 2013).", [(("boyd",), False, "2014"), (("boyd",), False, "2014"), (("Marwick",), False, "2013")], {"lower_names": {"boyd"}}),
+    ("Teens hooks (2014) nothing.", [], {}),
+]
+
+
+@pytest.mark.parametrize("text,expected,kw", MORE_AUTHOR_YEAR)
+def test_author_year_edge_cases(text: str, expected: list, kw: dict) -> None:
+    assert keys(text, **kw) == expected
+
+
+KNOWN = frozenset({"baym", "abidin", "marwick", "boyd", "senft", "loviglio"})
+AUTHOR_PAGE = [
+    ("Intimacy (Baym 112-14).", [(("Baym",), "112-14")]),
+    ("Imagined (Marwick and boyd 115; Senft 25).", [(("Marwick", "boyd"), "115"), (("Senft",), "25")]),
+    ('Calibrated (Abidin, "Internet Celebrity" 89).', [(("Abidin",), '"Internet Celebrity" 89')]),
+    # not author-page: unknown names, document parts, author-year
+    ("See (Table 2), (Figure 3), (Smith 45) and (Protocol 117).", []),
+    ("Known name but not asked for", []),
+    ("Already dated (Baym, 2015).", [(("Baym",), "")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", AUTHOR_PAGE)
+def test_mla_author_page(text: str, expected: list) -> None:
+    found = find_citations(text, known_names=KNOWN, author_page=True, lower_names={"boyd"})
+    assert [(f.key.authors, f.key.locator) for f in found] == expected
 
 
 # --- sample corpus --------------------------------------------------------------------------------------

@@ -72,3 +72,21 @@ def test_many_clashes_stay_unique_and_ascii():
     keys = citation_keys(items)
     assert len(set(keys)) == len(keys)
     assert all(re.fullmatch(r"[A-Za-z0-9]+", k) for k in keys)
+
+
+@pytest.mark.parametrize(
+    "items, expected",
+    [
+        ([item("Media", "Curran", year=2007, **{"citation-key": "curran07"})], ["curran07"]),
+        # a pinned key wins; a generated key that would equal it gets a suffix
+        ([item("Media", "Curran", year=2007, **{"citation-key": "curranMedia2007"}), item("Media", "Curran", year=2007)],
+         ["curranMedia2007", "curranMedia2007a"]),
+        # two items pinning the same key: neither keeps it
+        ([item("Apple", "Li", year=2020, **{"citation-key": "same"}), item("Berry", "Li", year=2020, **{"citation-key": "same"})],
+         ["liApple2020", "liBerry2020"]),
+        ([item("Media", "Curran", year=2007, **{"citation-key": "bad key{"})], ["curranMedia2007"]),
+    ],
+)
+def test_pinned_keys(items, expected):
+    assert citation_keys(items) == expected
+    assert citation_keys(items[::-1]) == expected[::-1]

@@ -91,6 +91,8 @@ LINK_CASES = [
     (cite("Li, 2022", "Li", year="2022"), "ambiguous", ("li2022z", "li2022y")),
     (cite("Lee, 2002", "Lee", year="2002"), "ambiguous", ("lee2002a", "lee2002b")),
     (cite("Wang, 2020", "Wang", year="2020"), "resolved", ("wang2020b",)),
+    # a suffix the list does not have names nothing ("2001a" when only "2001" is listed)
+    (cite("Smith, 2001a", "Smith", year="2001", suffix="a"), "dangling", ()),
 ]
 
 
@@ -106,6 +108,56 @@ def test_link(citation: Citation, status: str, ids: tuple) -> None:
 def test_dangling_suffix_suggests_near_miss() -> None:
     (got,) = linking.link([cite("Gao et al., 2012b", "Gao", year="2012", suffix="b", et_al=True)], REFS)
     assert got.note == "no entry; did you mean Gao, Q. et al. 2012a?"
+
+
+MLA = (
+    ref("abidin2015", ["Abidin, Crystal"], 2015, title="Communicative Intimacies"),
+    ref("abidin2018", ["Abidin, Crystal"], 2018, title="Internet Celebrity: Understanding Fame Online"),
+    ref("baym2015", ["Baym, Nancy"], 2015, title="Personal Connections"),
+)
+
+
+@pytest.mark.parametrize(
+    "locator,status,ids",
+    [
+        ("3", "ambiguous", ("abidin2015", "abidin2018")),
+        ('"Internet Celebrity" 89', "resolved", ("abidin2018",)),
+        ('"Communicative Intimacies" 4', "resolved", ("abidin2015",)),
+        ('"Unknown Title" 4', "ambiguous", ("abidin2015", "abidin2018")),
+    ],
+)
+def test_author_page_short_title_picks_the_work(locator: str, status: str, ids: tuple) -> None:
+    c = Citation("Abidin " + locator, CiteKey(authors=("Abidin",), locator=locator), "A sentence.", Span("doc.md", 1))
+    (got,) = linking.link([c], MLA)
+    assert (got.status, set(got.references)) == (status, set(ids))
+
+
+def test_entries_read_twice_are_not_ambiguous() -> None:
+    twice = (ref("a1", ["Smith, John"], 2001, label="1"), ref("a2", ["Smith, John"], 2001, label="1"))
+    twice = (twice[0], Reference("a2", twice[0].raw, twice[1].csl, twice[1].source, "1"))
+    for c in (cite("[1]", number=1), cite("Smith, 2001", "Smith", year="2001")):
+        (got,) = linking.link([c], twice)
+        assert got.status == "resolved" and got.references == ("a1",)
+
+
+def _run(refs: tuple, cites: list) -> Extraction:
+    x = Extraction(path="doc.md", text="x", references=refs, citations=tuple(cites))
+    return linking.run(x, Resources())
+
+
+def test_uncited_reported_once_with_suggestion() -> None:
+    refs = (ref("s", ["Smith, John"], 2001, line=10), ref("m", ["Marwick, A."], 2013, line=11))
+    x = _run(refs, [cite("Smith, 2001", "Smith", year="2001")])
+    (p,) = [p for p in x.problems if p.code == "uncited"]
+    assert (p.line, p.suggestion) == (11, "cite it in the text or remove it from the list")
+    assert "Marwick" in p.message
+
+
+def test_most_entries_uncited_is_one_note_not_a_flood() -> None:
+    refs = tuple(ref(f"r{i}", [f"Author{i}, A."], 2000 + i, line=10 + i) for i in range(8))
+    x = _run(refs, [cite("Author0, 2000", "Author0", year="2000")])
+    codes = [p.code for p in x.problems]
+    assert "uncited" not in codes and codes.count("uncited-many") == 1
 
 
 NUMBERED = tuple(ref(f"n{i}", [f"Author{i}, A."], 2020, label=str(i)) for i in range(1, 6))

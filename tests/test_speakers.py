@@ -140,3 +140,19 @@ def test_single_attribution_without_document_is_not_enough():
 def test_hostile_text(line):
     found = find_attributions(line, split_sentences(line))
     assert all(a.speaker for a in found)
+
+
+@pytest.mark.parametrize(
+    "sentence,speaker,role",
+    [
+        ('"Prices need to reflect that," said Greg Peters, the company\'s co-chief executive, on a call with analysts.',
+         "Greg Peters", "the company\'s co-chief executive"),
+        ('"Not verification," said Tom Brennan, director of the Alliance, a London-based charity.', "Tom Brennan", "director of the Alliance"),
+        ('"It is cheap," said Smith.', "Smith", None),
+    ],
+)
+def test_inverted_attribution_with_trailing_clause(sentence, speaker, role):
+    from citegraph.stages.speakers import attribute
+
+    got = attribute(sentence)
+    assert got is not None and got[1:] == (speaker, role)

@@ -94,7 +94,7 @@ def _years_from(s: str, m: re.Match[str]) -> tuple[list[_Year], int] | None:
             if _RANGE_AFTER.match(s, mm.end()):
                 break
             years.append(_Year(mm.group(1), mm.group(2) or "", mm.start(1), mm.end()))
-        elif years[-1].suffix and len(mm.group(3)) == 1:
+        elif years[-1].suffix and len(mm.group(3)) == 1 and s[mm.end() : mm.end() + 1] != ".":  # not "2020b, p. 3"
             years.append(_Year(years[-1].year, mm.group(3), mm.start(3), mm.end()))
         else:
             break

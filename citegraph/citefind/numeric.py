@@ -1,4 +1,5 @@
-"""Numeric citations: "[1]", "abilities[1]", "[1], [7]", "[2]–[4]", "[2-4]", "[5, 6]", "[3, p. 5]", "<sup>1,2</sup>".
+"""Numeric citations: "[1]", "abilities[1]", "[1], [7]", "[2]–[4]", "[2-4]", "[5, 6]", "[3, p. 5]", "<sup>1,2</sup>",
+"^1,2^", Unicode superscripts "²⁻⁴".
 
 Never taken: a year "[2020]", an array index "x[2] = 1", "a[i][2]", a link
 "[1](url)" or definition "[1]: url", "[citation needed]". Parenthesised
@@ -20,6 +21,11 @@ _LOC = r"(?:,\s{0,2}((?:pp?|ch|chap|sec|fig|figs|eq|table|para)\.?\s{0,2}[\w.–
 _SQUARE = re.compile(r"\[" + _LIST + _LOC + r"\]")
 _PAREN = re.compile(r"\(" + _LIST + r"\)")
 _SUP = re.compile(r"<sup>" + _LIST + r"</sup>|\^" + _LIST + r"\^")
+_SUPDIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SUP_TO_ASCII = str.maketrans(_SUPDIGITS + "⁻", "0123456789-")
+# Unicode superscript markers "¹", "²⁻⁴", "⁵,⁶", "³,¹²" (a comma between superscript numbers is plain).
+_USUP = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}(?:(?:[,⁻–-]|, )[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}){0,30}")
+_UNITS = frozenset("m km cm mm nm µm um ft in mi yd s ms kg g l ml cc px pt em sq cu".split())
 _DASH = re.compile(r"\s{0,2}[-–—]\s{0,2}")
 _CROSS = re.compile(r"\s{0,2}[-–—]\s{0,2}\[(\d{1,3})\]")
 _IDENT_BEFORE = re.compile(r"[\w.]{1,40}$")
@@ -72,6 +78,25 @@ def _enumeration(text: str, start: int, end: int) -> bool:
     return False
 
 
+def _unicode_sup_ok(text: str, start: int) -> bool:
+    """Whether a Unicode superscript run at ``start`` is a citation, not a power ("r²", "km²", "10⁶")."""
+    if start == 0:
+        return False
+    prev = text[start - 1]
+    if prev.isdigit() or prev in "+-=*/^(_":
+        return False
+    if prev in ".,;:)\"'’”!?]":
+        return True
+    if not prev.isalpha():
+        return False
+    m = _IDENT_BEFORE.search(text, max(0, start - 40), start)
+    word = m.group(0) if m else ""
+    word = word.lstrip(_SUPDIGITS)
+    if len(word) <= 1 or word.lower() in _UNITS or any(c in "0123456789" for c in word):
+        return False
+    return True
+
+
 def find_numeric(text: str, numbered: bool | None = None, paren: bool = False) -> list[Found]:
     """Numeric citation markers in ``text``, one :class:`Found` per number ("[2-4]" gives 2, 3, 4).
 
@@ -99,6 +124,12 @@ def find_numeric(text: str, numbered: bool | None = None, paren: bool = False) -
     for m in _SUP.finditer(text):
         for n in _numbers(m.group(1) or m.group(2)):
             found.append(Found(f"^{n}", CiteKey(number=n), m.start(), m.end()))
+    for m in _USUP.finditer(text):
+        if not _unicode_sup_ok(text, m.start()):
+            continue
+        spec = m.group(0).translate(_SUP_TO_ASCII)
+        for n in _numbers(spec):
+            found.append(Found(m.group(0), CiteKey(number=n), m.start(), m.end()))
     if paren:
         for m in _PAREN.finditer(text):
             if _enumeration(text, m.start(), m.end()):

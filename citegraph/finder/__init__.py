@@ -164,8 +164,8 @@ def _heading_fallback(lines: Sequence[str], found: list[tuple[int, int]], n: int
     if not heads:
         return found
     h = heads[0]
-    if any(start > h for start, _ in found):
-        return found
+    if any(start > h or start <= h < end for start, end in found):
+        return found  # something was found below (or around) the heading already
     start = end = -1
     looks = total = 0
     for j in range(h + 1, n):

@@ -48,6 +48,10 @@ CSL_TYPES: dict[str, str] = {
     "unpublished": "manuscript",
     "misc": "document",
 }
+#: The entry type a CSL type is written back as; other source types are kept in ``custom["bibtex-type"]``.
+_CANONICAL = {"article-journal": "article", "article-newspaper": "article", "article-magazine": "article", "chapter": "incollection",
+              "book": "book", "paper-conference": "inproceedings", "thesis": "phdthesis", "report": "techreport",
+              "webpage": "online", "dataset": "dataset", "manuscript": "unpublished", "document": "misc"}
 _MONTHS = {m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())}
 _VERBATIM = frozenset({"doi", "url", "eprint", "file"})
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
@@ -258,30 +262,50 @@ def entry_to_csl(entry: model.Entry) -> dict[str, Any]:
         "institution": "publisher",
         "school": "publisher",
     }
+    used = {"author", "editor"} | ({"entrysubtype"} if csl_type in ("article-newspaper", "article-magazine") else set())
     for field, csl in simple.items():
         if text.get(field) and csl not in item:
             item[csl] = text[field]
+            used.add(field)
     for field in ("journaltitle", "journal", "booktitle", "howpublished", "organization"):
         if text.get(field):
             item["container-title"] = text[field]
+            used.add(field)
             break
+    if text.get("keywords"):
+        item["keyword"] = text["keywords"]
+        used.add("keywords")
     if text.get("number"):
         item["number" if csl_type == "report" else "issue"] = text["number"]
+        used.add("number")
     if text.get("pages"):
         item["page"] = re.sub(r"\s{0,3}[-\u2013\u2014]{1,3}\s{0,3}", "-", text["pages"])
+        used.add("pages")
     if entry_type == "mastersthesis":
         item["genre"] = "Master's thesis"
     elif entry_type == "phdthesis":
         item["genre"] = "PhD thesis"
-    elif text.get("type"):
-        item["genre"] = {"phdthesis": "PhD thesis", "mathesis": "Master's thesis"}.get(text["type"], text["type"])
+    if text.get("type"):
+        used.add("type")
+        if entry_type not in ("mastersthesis", "phdthesis"):
+            item["genre"] = {"phdthesis": "PhD thesis", "mathesis": "Master's thesis"}.get(text["type"], text["type"])
+        elif text["type"] not in ("phdthesis", "mathesis"):
+            item["genre"] = text["type"]
     date = _date(text)
     if date:
         item["issued"] = date
+        used.update(("date",) if text.get("date") else ("year", "month", "day")[: len(date.get("date-parts", [[0]])[0]) or 1])
     if text.get("urldate"):
         accessed = _date({"date": text["urldate"]})
         if accessed:
             item["accessed"] = accessed
+            used.add("urldate")
+    extra = {k: v for k, v in text.items() if k not in used and v}
+    if extra or entry_type != _CANONICAL.get(csl_type, entry_type):
+        custom: dict[str, Any] = {"bibtex-type": entry_type}
+        if extra:
+            custom["bibtex-fields"] = extra
+        item["custom"] = custom
     return item
 
 

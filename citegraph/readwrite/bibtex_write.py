@@ -19,7 +19,7 @@ from bibtexparser import model
 from bibtexparser.writer import BibtexFormat
 from pylatexenc.latexencode import UnicodeToLatexEncoder
 
-__all__ = ["to_bibtex", "latex_escape", "protect_title", "ENTRY_TYPES"]
+__all__ = ["to_bibtex", "latex_escape", "protect_title", "entry_type_for", "ENTRY_TYPES", "REQUIRED"]
 
 #: CSL type -> (BibTeX entry type, BibLaTeX entry type).
 ENTRY_TYPES: dict[str, tuple[str, str]] = {
@@ -197,15 +197,85 @@ def _pages(value: Any) -> str:
     return _DASHES.sub("--", _clean(value))
 
 
-def _fields(item: Mapping[str, Any], biblatex: bool) -> tuple[str, list[tuple[str, str]]]:
-    """The entry type and the (field, braced value) pairs for one item."""
-    ascii_only = not biblatex
+#: Fields an entry type needs (``a|b``: either) for a style to format it without a warning:
+#: BibTeX's plain.bst checks for BibTeX, biblatex's data model for BibLaTeX.
+REQUIRED: dict[str, tuple[str, ...]] = {
+    "article": ("author", "title", "container", "year"),
+    "book": ("author|editor", "title", "publisher", "year"),
+    "incollection": ("author", "title", "container", "publisher", "year"),
+    "inproceedings": ("author", "title", "container", "year"),
+    "conference": ("author", "title", "container", "year"),
+    "phdthesis": ("author", "title", "publisher", "year"),
+    "mastersthesis": ("author", "title", "publisher", "year"),
+    "thesis": ("author", "title", "publisher", "year"),
+    "techreport": ("author", "title", "publisher", "year"),
+    "report": ("author", "title", "publisher", "year"),
+    "unpublished": ("author", "title", "note"),
+    "proceedings": ("title", "year"),
+    "booklet": ("title",),
+    "manual": ("title",),
+    "online": ("title", "year|url"),
+    "dataset": ("title",),
+    "misc": (),
+}
+_BIBLATEX_ONLY = frozenset({"online", "dataset", "thesis", "report"})
+_BIBTEX_ONLY = frozenset({"phdthesis", "mastersthesis", "techreport", "conference"})
+_VERBATIM_FIELDS = frozenset({"doi", "url", "eprint", "file"})
+
+
+def _container(item: Mapping[str, Any]) -> str:
+    container = item.get("container-title")
+    if isinstance(container, list):
+        container = container[0] if container else ""
+    return _clean(container or "")
+
+
+def _has(item: Mapping[str, Any], need: str) -> bool:
+    value = {
+        "author": item.get("author"),
+        "editor": item.get("editor"),
+        "title": item.get("title"),
+        "container": _container(item),
+        "publisher": item.get("publisher"),
+        "year": _date_parts(item, "issued"),
+        "note": item.get("note"),
+        "url": item.get("URL"),
+    }.get(need)
+    if isinstance(value, list):
+        return any(isinstance(v, Mapping) and any(_clean(x) for x in v.values()) for v in value) or (bool(value) and not isinstance(value[0], Mapping))
+    return bool(_clean(value)) if value is not None else False
+
+
+def entry_type_for(item: Mapping[str, Any], biblatex: bool = False) -> str:
+    """The entry type an item is written as.
+
+    The type given in ``custom["bibtex-type"]`` (a .bib entry read back) when
+    it is valid for the flavour, else the CSL type's (see :data:`ENTRY_TYPES`);
+    an entry that lacks a field its type requires (:data:`REQUIRED`, e.g. an
+    article with no journal or year) is written as ``@misc`` so that BibTeX
+    and biber format it without a warning.
+    """
     csl_type = str(item.get("type") or "")
     bibtex_type, biblatex_type = ENTRY_TYPES.get(csl_type, ("misc", "misc"))
     entry_type = biblatex_type if biblatex else bibtex_type
     genre = _clean(item.get("genre") or "")
     if csl_type == "thesis" and "master" in genre.lower():
         entry_type = "mastersthesis" if not biblatex else "thesis"
+    custom = item.get("custom")
+    source = str(custom.get("bibtex-type") or "").lower() if isinstance(custom, Mapping) else ""
+    if source in REQUIRED and source not in (_BIBTEX_ONLY if biblatex else _BIBLATEX_ONLY):
+        entry_type = source
+    if not all(any(_has(item, n) for n in need.split("|")) for need in REQUIRED.get(entry_type, ())):
+        entry_type = "online" if biblatex and csl_type in ("webpage", "post", "post-weblog") else "misc"
+    return entry_type
+
+
+def _fields(item: Mapping[str, Any], biblatex: bool) -> tuple[str, list[tuple[str, str]]]:
+    """The entry type and the (field, braced value) pairs for one item."""
+    ascii_only = not biblatex
+    csl_type = str(item.get("type") or "")
+    entry_type = entry_type_for(item, biblatex)
+    genre = _clean(item.get("genre") or "")
     fields: list[tuple[str, str]] = []
 
     def add(name: str, value: Any, raw: bool = False) -> None:
@@ -222,10 +292,8 @@ def _fields(item: Mapping[str, Any], biblatex: bool) -> tuple[str, list[tuple[st
     title = _clean(item.get("title") or "")
     if title:
         fields.append(("title", "{" + protect_title(title, ascii_only) + "}"))
-    container = item.get("container-title")
-    if isinstance(container, list):
-        container = container[0] if container else ""
-    if entry_type in ("incollection", "inproceedings"):
+    container = _container(item)
+    if entry_type in ("incollection", "inproceedings", "conference", "inbook"):
         add("booktitle", container)
     elif entry_type == "article":
         add("journaltitle" if biblatex else "journal", container)
@@ -233,10 +301,13 @@ def _fields(item: Mapping[str, Any], biblatex: bool) -> tuple[str, list[tuple[st
             add("entrysubtype", csl_type.split("-")[1])
     elif entry_type == "online":
         add("organization", container)
+    elif entry_type in ("misc", "booklet"):
+        add("howpublished", container)
     else:
-        add("howpublished" if entry_type == "misc" and not biblatex else "booktitle", container)
+        add("booktitle", container)
     add("series", item.get("collection-title"))
     dates = _date_parts(item, "issued")
+    issued = item.get("issued")
     if dates:
         if biblatex:
             fields.append(("date", "{" + "/".join(_iso(p) for p in dates) + "}"))
@@ -244,6 +315,10 @@ def _fields(item: Mapping[str, Any], biblatex: bool) -> tuple[str, list[tuple[st
             fields.append(("year", "{" + f"{dates[0][0]}" + "}"))
             if len(dates[0]) > 1 and 1 <= dates[0][1] <= 12:
                 fields.append(("month", MONTHS[dates[0][1] - 1]))
+                if len(dates[0]) > 2:
+                    fields.append(("day", "{" + str(dates[0][2]) + "}"))
+    elif isinstance(issued, Mapping) and (issued.get("literal") or issued.get("raw")):
+        add("year", issued.get("literal") or issued.get("raw"))
     add("volume", item.get("volume"))
     add("number", item.get("issue") or item.get("number"))
     if item.get("page"):
@@ -252,14 +327,16 @@ def _fields(item: Mapping[str, Any], biblatex: bool) -> tuple[str, list[tuple[st
     publisher = item.get("publisher")
     if entry_type in ("techreport", "report") or (biblatex and entry_type == "thesis"):
         add("institution", publisher)
-    elif entry_type in ("phdthesis", "mastersthesis"):
+    elif entry_type in ("phdthesis", "mastersthesis", "thesis"):
         add("school", publisher)
     else:
         add("publisher", publisher)
     add("location" if biblatex else "address", item.get("publisher-place"))
-    if biblatex and entry_type == "thesis":
-        add("type", "mathesis" if "master" in genre.lower() else "phdthesis")
-    elif genre and csl_type != "thesis":
+    if entry_type == "thesis" and biblatex:
+        add("type", "mathesis" if "master" in genre.lower() else "phdthesis" if not genre or genre == "PhD thesis" else genre)
+    elif entry_type in ("phdthesis", "mastersthesis"):
+        add("type", "" if genre in ("", "PhD thesis", "Master's thesis") else genre)
+    elif genre:
         add("type", genre)
     elif biblatex and entry_type == "report":
         add("type", "techreport")
@@ -272,6 +349,19 @@ def _fields(item: Mapping[str, Any], biblatex: bool) -> tuple[str, list[tuple[st
         fields.append(("urldate", "{" + _iso(accessed[0]) + "}"))
     add("language", item.get("language"))
     add("note", item.get("note"))
+    add("abstract", item.get("abstract"))
+    add("keywords", item.get("keyword"))
+    custom = item.get("custom")
+    extra = custom.get("bibtex-fields") if isinstance(custom, Mapping) else None
+    taken = {name for name, _ in fields}
+    if isinstance(extra, Mapping):
+        for name, value in sorted(extra.items()):
+            name = "".join(ch for ch in str(name).lower() if ch.isascii() and (ch.isalnum() or ch in "_-:."))
+            if name and name not in taken and name not in ("id", "citation-key"):
+                add(name, _verbatim(value) if name in _VERBATIM_FIELDS else value, raw=name in _VERBATIM_FIELDS)
+                taken.add(name)
+    if not biblatex and "key" not in taken and not authors and not (editors and entry_type in ("book", "inbook", "proceedings")):
+        add("key", title or container or str(item.get("id") or ""))  # plain.bst sorts on it: no "need author or key" warning
     return entry_type, fields
 
 

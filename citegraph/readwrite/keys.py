@@ -3,7 +3,8 @@
 A key is the lowercased, ASCII-folded surname of the first author (the first
 word of an organisation's name; the first significant word of the title when
 there is no author or editor), the first significant word of the title with
-its first letter upper-cased, and the year. Keys contain only ``[A-Za-z0-9]``.
+its first letter upper-cased, and the year. Generated keys contain only ``[A-Za-z0-9]``;
+an item with a usable ``citation-key`` (an entry read from a .bib file) keeps it.
 Items whose keys clash all get a suffix ``a``, ``b``... in an order fixed by
 their title, container and full JSON, so a key never depends on input order.
 """
@@ -16,7 +17,7 @@ import unicodedata
 from collections import defaultdict
 from typing import Any, Mapping, Sequence
 
-__all__ = ["citation_keys", "fold_ascii"]
+__all__ = ["citation_keys", "fold_ascii", "pinned_key"]
 
 #: Function words skipped when picking the title word (after Better BibTeX's skip list).
 SKIP_WORDS = frozenset(
@@ -128,6 +129,15 @@ def _order(item: Mapping[str, Any]) -> tuple[str, str, str]:
     )
 
 
+_PINNABLE = re.compile(r"[A-Za-z][A-Za-z0-9_:.+-]{0,99}")
+
+
+def pinned_key(item: Mapping[str, Any]) -> str:
+    """The key an item asks to keep (its ``citation-key``, e.g. from a .bib file), or "" when it is not a usable key."""
+    key = str(item.get("citation-key") or "").strip()
+    return key if _PINNABLE.fullmatch(key) else ""
+
+
 def citation_keys(items: Sequence[Mapping[str, Any]]) -> list[str]:
     """One unique Better-BibTeX-style key per item, in the order of ``items``.
 
@@ -135,17 +145,26 @@ def citation_keys(items: Sequence[Mapping[str, Any]]) -> list[str]:
     gets ``curranMedia2007``. When several items share a base key, each gets
     a letter (``gaoSocial2012a``, ``gaoSocial2012b``) assigned by sorting them
     on title, container title and JSON, so the result does not depend on the
-    order of ``items``.
+    order of ``items``. An item with a ``citation-key`` (an entry read from a
+    .bib file) keeps it, as Better BibTeX keeps a pinned key, unless another
+    item pins the same key (then all of them get generated keys).
     """
-    bases = [_base_key(item) for item in items]
+    pins = [pinned_key(item) for item in items]
+    pin_count: dict[str, int] = defaultdict(int)
+    for pin in pins:
+        if pin:
+            pin_count[pin] += 1
+    pinned = {pin for pin, count in pin_count.items() if count == 1}
+    keys = [pin if pin in pinned else "" for pin in pins]
     groups: dict[str, list[int]] = defaultdict(list)
-    for index, base in enumerate(bases):
-        groups[base].append(index)
-    keys = list(bases)
-    taken = {base for base, members in groups.items() if len(members) == 1}
+    for index, item in enumerate(items):
+        if not keys[index]:
+            groups[_base_key(item)].append(index)
+    taken = set(pinned) | {base for base, members in groups.items() if len(members) == 1 and base not in pinned}
     for base in sorted(groups):
         members = groups[base]
-        if len(members) == 1:
+        if len(members) == 1 and base not in pinned:
+            keys[members[0]] = base
             continue
         members = sorted(members, key=lambda i: _order(items[i]))
         n = 0

@@ -17,7 +17,7 @@ from ..model import Citation, Extraction, Reference
 from ..resources import Resources
 from .sentences import sentence_at, split_sentences
 
-__all__ = ["Found", "find_citations", "run", "reference_names", "is_numbered"]
+__all__ = ["Found", "find_citations", "run", "reference_names", "lowercase_names", "is_numbered"]
 
 
 def is_numbered(references: Sequence[Reference]) -> bool:
@@ -46,6 +46,23 @@ def reference_names(references: Sequence[Reference]) -> frozenset[str]:
     return frozenset(names)
 
 
+def lowercase_names(references: Sequence[Reference]) -> frozenset[str]:
+    """Surnames the reference list writes in lower case ("boyd, d. (2014)", "hooks, b."), as written."""
+    names: set[str] = set()
+    for ref in references:
+        people = ref.csl.get("author", None) or ref.csl.get("editor", None) or ()
+        for person in people[:12] if isinstance(people, (list, tuple)) else ():
+            fam = str(person.get("family") or "") if isinstance(person, dict) else ""
+            last = fam.split()[-1] if fam.split() else ""
+            if last.isalpha() and last.islower():
+                names.add(last)
+        m = re.match(r"\s{0,4}(?:\[\d{1,4}\]\s{0,3}|\d{1,4}\.\s{1,3})?([a-z]{3,30}),", ref.raw)
+        if m:
+            names.add(m.group(1))
+    names -= {"van", "von", "der", "den", "del", "della", "and", "the"}
+    return frozenset(names)
+
+
 def run(x: Extraction, res: Resources) -> Extraction:
     """Fill ``x.citations`` with every cited item of ``x.text`` (status "dangling", no references yet)."""
     if not x.text:
@@ -54,11 +71,13 @@ def run(x: Extraction, res: Resources) -> Extraction:
     if x.references:
         numbered = True if is_numbered(x.references) else None
     known = reference_names(x.references) if x.references else None
-    found = find_citations(x.text, numbered, known)
+    lower = lowercase_names(x.references)
+    author_page = bool(x.references) and not numbered
+    found = find_citations(x.text, numbered, known, lower_names=lower, author_page=author_page)
     if numbered is None and x.references and any(f.key.number is None for f in found):
         found = [f for f in found if f.key.number is None]  # author-year list: "[1]" are notes, not citations
     if numbered and not any(f.key.number is not None for f in found):
-        found = find_citations(x.text, numbered, known, paren_numeric=True)
+        found = find_citations(x.text, numbered, known, paren_numeric=True, lower_names=lower)
     spans = split_sentences(x.text)
     cites = []
     for f in found:

@@ -35,6 +35,7 @@ _AUTHOR = re.compile(r"(?:(?i:Author:)|^By)\s{0,3}([A-Z][^\n|]{1,80}?)\s{0,3}(?=
 _INSTITUTION = re.compile(r"(?i)\b(?:universit\w{0,4}|academy|institut\w{0,3}|college|school|department|faculty|laborator\w{0,3}|cent(?:er|re)|hospital|polytechnic)\b")
 _NOT_NAME = re.compile(r"(?i)\b(?:universit\w{0,4}|academy|institut\w{0,3}|college|school|department|abstract|keywords?|introduction|the|of|and|for|in|on)\b")
 _VENUE = re.compile(r"(?i)\b(?:journal|proceedings|conference|review|quarterly|transactions|bulletin|annals)\b")
+_PROSE = re.compile(r"[a-z]{2}[.!?]\s{1,3}[A-Z][a-z]|[a-z]{3}[.!?]$")  # sentences: body text, not a header line
 _YEAR_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
@@ -100,7 +101,7 @@ def parse_header(lines: tuple[str, ...] | list[str]) -> tuple[dict[str, Any], st
     used: set[int] = set()
     csl: dict[str, Any] = {}
     for i, s in window:
-        if _FURNITURE.search(s):
+        if len(s) < 100 and _FURNITURE.search(s):
             used.add(i)
     byline = next(((i, s) for i, s in window if i < 15 and len(s) < 160 and (_SOURCE.search(s) or _AUTHOR.search(s))), None)
     if byline and any(_date(s) for i, s in window if abs(i - byline[0]) <= 2):
@@ -145,6 +146,9 @@ def parse_header(lines: tuple[str, ...] | list[str]) -> tuple[dict[str, Any], st
                 continue
             state = "affiliation"
         if state == "affiliation":
+            if _PROSE.search(plain):
+                state = "done"  # the body has started
+                continue
             if _INSTITUTION.search(plain) and len(plain) < 250:
                 csl.setdefault("custom", {})["affiliation"] = plain
                 used.add(i)

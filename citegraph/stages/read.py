@@ -23,6 +23,7 @@ SUPPORTED = (".txt", ".md", ".markdown", ".pdf", ".bib")
 MAX_BYTES = 200 * 1024 * 1024
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _SLUG = re.compile(r"[^a-z0-9]+")
+_BIB_ENTRY = re.compile(r"\s{0,40}@[A-Za-z]{1,30}\s{0,5}[{(]\s{0,5}([^,\s{}()]{1,200})")
 
 
 def doc_id_for(path: str) -> str:
@@ -114,10 +115,15 @@ def _read_bib(x: Extraction, text: str) -> Extraction:
 
     doc_id = doc_id_for(x.path)
     items, problems = read_bibtex(text, x.path)
+    entry_lines: dict[str, int] = {}
+    for number, raw in enumerate(x.raw_lines, 1):
+        m = _BIB_ENTRY.match(raw)
+        if m:
+            entry_lines.setdefault(m.group(1), number)
     refs = []
     for n, item in enumerate(items, 1):
         ref_id = f"{doc_id}:{n}"
-        line = int(item.pop("_line", 0)) if isinstance(item, dict) and "_line" in item else 0
+        line = entry_lines.get(str(item.get("id", "")), 0)
         csl = {**item, "id": ref_id, "citation-key": item.get("id", "")}
         refs.append(Reference(id=ref_id, raw=_bib_raw(item), csl=csl, source=Span(x.path, line), label=item.get("id")))
     doc = Document(id=doc_id, path=x.path, kind="bib", csl={"id": doc_id, "type": "dataset", "title": Path(x.path).name}, sha256=x.sha256)

@@ -5,7 +5,8 @@ Patterns, tried on each sentence (the earliest named match wins):
 * forward: ``NAME [, ROLE,] [has|also...] VERB`` anywhere in the sentence
   ("Zhu Keli, founding director of ..., said that", "..., Zhu added.",
   "Noting that ..., Jiang said", "..., The Washington Post reported on Wednesday.");
-* inverted: ``..., said NAME[, ROLE].`` at the end of the sentence;
+* inverted: ``..., said NAME[, ROLE].`` at the end of the sentence, or followed by a
+  comma and more ("..., said Greg Peters, the chief executive, on a call with analysts.");
 * ``according to NAME[, ROLE]``.
 
 VERB is a speech verb (said, told, noted, added, underscored, reported...).
@@ -45,7 +46,7 @@ _BEFORE = r"(?<![\w'’.\-])"
 _FORWARD = re.compile(rf"{_BEFORE}(?P<name>{_NAME})(?:,\s(?P<role>{_ROLE}),)?\s{_AUX}(?:{_VERBS})\b")
 _INVERTED = re.compile(
     rf"[,\"“”]\s{{0,2}}(?:said|says|added|noted|wrote|explained|asked|continued|argued|stressed)\s"
-    rf"(?P<name>{_NAME})(?:,\s(?P<role>[^,;\"“”]{{2,160}}))?[.!?]?[\"”]?\s*$"
+    rf"(?P<name>{_NAME})(?:,\s(?P<role>[^,;\"“”]{{2,160}}))?(?:[.!?]?[\"”]?\s*$|,\s(?!said\b))"
 )
 _ACCORDING = re.compile(rf"\b[Aa]ccording\sto\s(?P<name>{_NAME})(?:,\s(?P<role>[^,;\"“”]{{2,160}})(?:,|$))?")
 _HINT = re.compile(rf"\b(?:{_VERBS}|according\sto|According\sto)\b")
