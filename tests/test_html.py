@@ -10,7 +10,9 @@ from importlib import resources
 import networkx as nx
 import pytest
 
+from citegraph import views
 from citegraph.readwrite import html as page
+from citegraph.readwrite import html_data, html_layout
 from citegraph.readwrite.html import layout, to_html
 
 XSS = [
@@ -143,9 +145,12 @@ def test_styles_by_kind_and_relation():
     data = data_of(to_html(graph()))
     nodes = {n["id"]: n for n in data["nodes"]}
     assert nodes["work:w6"]["size"] > nodes["work:w0"]["size"]  # cited 6 times vs 0
-    assert len({nodes[i]["shape"] for i in ("doc:d0", "work:w0", "claim:d0:c0", "platform:TikTok")}) == 4
-    edges = {e["relation"]: e for e in data["edges"]}
-    assert edges["mentions"]["dashes"] and not edges["cites"]["dashes"]
+    kinds = data["kinds"]
+    assert len({kinds[nodes[i]["kind"]]["shape"] for i in ("doc:d0", "work:w0", "claim:d0:c0", "platform:TikTok")}) == 4
+    assert len({s["color"] for s in kinds.values()}) == len(kinds)
+    assert nodes["claim:d0:c0"]["label"] == "" and nodes["claim:d0:c0"]["fullLabel"] == "c0"  # claims: text on hover only
+    relations = data["relations"]
+    assert relations["mentions"]["dashes"] and not relations["cites"]["dashes"]
     assert set(data["kinds"]) == {"document", "work", "claim", "platform", "person"}  # for the legend
 
 
@@ -177,3 +182,101 @@ def test_layout_does_not_depend_on_insertion_order():
     h.add_nodes_from(reversed(list(g.nodes(data=True))))
     h.add_edges_from(reversed(list(g.edges(data=True))))
     assert layout(g) == layout(h)
+
+
+def test_edges_carry_citing_sentences_and_nodes_their_memberships():
+    g = graph(8, 6)
+    g.add_edge("doc:d1", "work:w3", relation="cites", doc="d1", line=4,
+               citations=[{"marker": "[3]", "sentence": "As shown before [3].", "line": 4}, {"sentence": ""}, "junk"])
+    g.add_edge("doc:d1", "platform:TikTok", relation="mentions", doc="d1")
+    data = data_of(to_html(g))
+    edge = next(e for e in data["edges"] if e["from"] == "doc:d1" and e["to"] == "work:w3")
+    assert edge["cites"] == [{"s": "As shown before [3].", "m": "[3]", "l": 4}] and edge["doc"] == "doc:d1"
+    nodes = {n["id"]: n for n in data["nodes"]}
+    docs = [d["id"] for d in data["docs"]]
+    platforms = [p["id"] for p in data["platforms"]]
+    assert docs == ["doc:d0", "doc:d1", "doc:d2", "doc:d3"] and "platform:TikTok" in platforms
+    assert docs.index("doc:d1") in nodes["work:w3"]["d"]  # cited by d1
+    assert docs.index("doc:d1") in nodes["claim:d1:c1"]["d"]
+    tiktok = platforms.index("platform:TikTok")
+    assert tiktok in nodes["claim:d0:c0"]["p"] and tiktok in nodes["doc:d0"]["p"]  # claim mentions it; its document
+    assert tiktok in nodes["doc:d1"]["p"] and "p" not in nodes["work:w5"]
+    assert nodes["work:w3"]["yr"] == 2001 and "yr" not in nodes["claim:d1:c1"]
+
+
+@pytest.mark.parametrize("fold, claims_drawn", [(None, 35), (True, 0), (False, 35)])
+def test_claims_fold_when_asked(fold, claims_drawn):
+    data = data_of(to_html(graph(), fold=fold))
+    assert sum(1 for n in data["nodes"] if n["kind"] == "claim") == claims_drawn
+    assert data["folded"] == (35 if claims_drawn == 0 else 0)
+
+
+def test_big_graphs_fold_claims_and_label_less(monkeypatch):
+    monkeypatch.setattr(views, "FOLD_ABOVE", 50)
+    monkeypatch.setattr(html_data, "BIG", 50)
+    monkeypatch.setattr(html_data, "_MAX_WORK_LABELS", 10)
+    g = graph(60, 35)
+    for w in range(60):
+        g.nodes[f"work:w{w}"]["cited_by"] = w
+    folded = data_of(to_html(g))
+    assert folded["big"] and folded["folded"] == 35
+    assert not [n for n in folded["nodes"] if n["kind"] == "claim"]
+    data = data_of(to_html(g, fold=False))
+    labelled = {n["id"] for n in data["nodes"] if n["kind"] == "work" and n["label"]}
+    assert labelled == {f"work:w{w}" for w in range(50, 60)}  # the ten most cited
+    assert all(n["label"] for n in data["nodes"] if n["kind"] == "document")
+    assert all(n["fullLabel"] for n in data["nodes"])
+
+
+def test_hub_layout_for_big_components(monkeypatch):
+    monkeypatch.setattr(html_layout, "SPRING_LIMIT", 20)
+    g = nx.DiGraph()
+    for d in range(6):
+        g.add_node(f"doc:{d}", kind="document")
+        for w in range(12):
+            g.add_edge(f"doc:{d}", f"work:{d}-{w}", relation="cites")  # cited by this document only
+        g.add_edge(f"doc:{d}", "work:shared", relation="cites")
+        g.add_edge(f"work:{d}-0", f"claim:{d}", relation="supports")  # two hops from a document
+    first = layout(g)
+    assert first == layout(g) and set(first) == set(g)
+    assert len(set(first.values())) == len(first)
+    assert all(math.isfinite(x) and math.isfinite(y) for x, y in first.values())
+
+    def dist(a, b):
+        return math.dist(first[a], first[b])
+
+    for d in range(6):
+        own = max(dist(f"doc:{d}", f"work:{d}-{w}") for w in range(12))
+        others = min(dist(f"doc:{e}", f"work:{d}-{w}") for e in range(6) if e != d for w in range(12))
+        assert own < others  # a document's own references circle it
+
+
+def test_unknown_kinds_and_relations_get_the_fallback_style():
+    g = nx.DiGraph()
+    g.add_node("a", kind="gizmo", label="A", year=2001.5, cited_by="many", authors={"x"})
+    g.add_node("b")
+    g.add_edge("a", "b", relation="frobs", line=None)
+    data = data_of(to_html(g))
+    assert data["kinds"]["gizmo"]["name"] == "gizmo" and "other" in data["kinds"]
+    assert data["relations"]["frobs"]["name"] == "frobs"
+    assert {n["id"] for n in data["nodes"]} == {"a", "b"}
+
+
+def test_cli_html_views(tmp_path):
+    from click.testing import CliRunner
+
+    from citegraph.cli import main
+    from tests.conftest import CORPUS
+
+    runner = CliRunner()
+    full, tiktok = tmp_path / "full.html", tmp_path / "tiktok.html"
+    assert runner.invoke(main, ["html", str(CORPUS), "-o", str(full)]).exit_code == 0
+    result = runner.invoke(main, ["html", str(CORPUS), "-o", str(tiktok), "--platform", "TikTok", "--min-cites", "1", "--no-claims"])
+    assert result.exit_code == 0, result.output
+    everything, only = data_of(full.read_text()), data_of(tiktok.read_text())
+    assert "platform:TikTok" in {n["id"] for n in only["nodes"]}
+    assert 0 < len(only["nodes"]) < len(everything["nodes"])
+    assert not [n for n in only["nodes"] if n["kind"] == "claim"]
+    assert all((n["info"].get("cited_by") or 0) >= 1 for n in only["nodes"] if n["kind"] == "work")
+    miss = runner.invoke(main, ["html", str(CORPUS), "-o", str(tmp_path / "x.html"), "--platform", "MySpace"])
+    assert miss.exit_code == 2 and not (tmp_path / "x.html").exists()

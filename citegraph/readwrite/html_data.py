@@ -1,0 +1,183 @@
+"""The JSON the page is drawn from: nodes with positions, sizes and facts, edges with the
+citing sentences, which documents and platforms each node belongs to (for the filters),
+and the styles for the legend. Attributes are read defensively (any may be missing)."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from typing import Any
+
+import networkx as nx
+
+from .html_layout import layout
+
+__all__ = ["KIND_STYLES", "RELATION_STYLES", "BIG", "page_data"]
+
+#: Node look by kind: colour, vis-network shape, legend text.
+KIND_STYLES: dict[str, dict[str, str]] = {
+    "document": {"color": "#4e79a7", "shape": "square", "name": "Document (corpus file)"},
+    "work": {"color": "#f28e2b", "shape": "dot", "name": "Cited work (size: times cited)"},
+    "claim": {"color": "#59a14f", "shape": "diamond", "name": "Claim (citing sentence)"},
+    "platform": {"color": "#e15759", "shape": "triangle", "name": "Platform"},
+    "person": {"color": "#b07aa1", "shape": "star", "name": "Person (author, speaker)"},
+}
+_OTHER_KIND = {"color": "#9c9c9c", "shape": "ellipse", "name": "Other"}
+
+#: Edge look by relation: colour, dashes (false or a dash pattern), arrow, legend text.
+RELATION_STYLES: dict[str, dict[str, Any]] = {
+    "cites": {"color": "#555555", "dashes": False, "arrows": "to", "name": "cites"},
+    "makes": {"color": "#9fc79a", "dashes": False, "arrows": "", "name": "makes (document \u2013 claim)"},
+    "supports": {"color": "#2f8f2f", "dashes": False, "arrows": "to", "name": "claim cites work"},
+    "mentions": {"color": "#e8a0a0", "dashes": [6, 6], "arrows": "to", "name": "mentions"},
+    "authored-by": {"color": "#c9a6c3", "dashes": [2, 4], "arrows": "to", "name": "authored by"},
+    "said-by": {"color": "#b07aa1", "dashes": [8, 4], "arrows": "to", "name": "said by"},
+    "quotes": {"color": "#b07aa1", "dashes": [8, 4], "arrows": "to", "name": "quotes"},
+    "excerpt-of": {"color": "#4e79a7", "dashes": [10, 4, 2, 4], "arrows": "to", "name": "excerpt of"},
+    "lists": {"color": "#8cb3d9", "dashes": [2, 2], "arrows": "to", "name": "lists (.bib entry)"},
+    "same-as": {"color": "#76b7b2", "dashes": [3, 3], "arrows": "", "name": "same as"},
+    "version-of": {"color": "#76b7b2", "dashes": [10, 4], "arrows": "to", "name": "version of"},
+    "owned-by": {"color": "#d37295", "dashes": [4, 8], "arrows": "to", "name": "owned by"},
+}
+_OTHER_RELATION = {"color": "#aaaaaa", "dashes": [2, 2], "arrows": "to", "name": "other"}
+
+#: Above this many nodes the page draws fewer labels and hides edges while dragging.
+BIG = 1500
+_MAX_WORK_LABELS = 250
+_LABEL_CHARS = 32
+#: Node attributes copied into the page (others, like the full CSL item, stay out of it).
+_INFO_FIELDS = ("title", "authors", "year", "venue", "key", "cited_by", "text", "speaker", "speaker_role", "role", "section", "path", "mentions", "aliases")
+_YEAR = re.compile(r"(1[5-9]\d\d|20\d\d)")
+_BASE_SIZE = {"document": 16.0, "claim": 6.0, "platform": 14.0, "person": 9.0}
+
+
+def _jsonable(value: Any) -> Any:
+    """Attribute values restricted to JSON types (anything else as its string)."""
+    if value is None or isinstance(value, (str, bool, int)):
+        return value
+    if isinstance(value, float):
+        return value if math.isfinite(value) else str(value)
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    return str(value)
+
+
+def _links(attrs: dict[str, Any]) -> dict[str, str]:
+    csl = attrs.get("csl")
+    out = {}
+    if isinstance(csl, dict):
+        if csl.get("DOI"):
+            out["doi"] = str(csl["DOI"])
+        if csl.get("URL"):
+            out["url"] = str(csl["URL"])
+    return out
+
+
+def _number(value: Any) -> float:
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value) else 0.0
+
+
+def _short(label: str) -> str:
+    label = " ".join(label.split())
+    return label if len(label) <= _LABEL_CHARS else label[: _LABEL_CHARS - 1].rstrip() + "\u2026"
+
+
+def _doc_node(graph: nx.DiGraph, value: Any) -> str | None:
+    """The node id for an edge's ``doc`` (a document id, or already a node id)."""
+    if value in (None, ""):
+        return None
+    for candidate in (f"doc:{value}", value):
+        if candidate in graph:
+            return str(candidate)
+    return None
+
+
+def _memberships(graph: nx.DiGraph, kind: dict[Any, str]) -> tuple[dict[Any, set], dict[Any, set]]:
+    """For each node, the documents and the platforms it belongs to (what the filters keep)."""
+    docs: dict[Any, set] = defaultdict(set)
+    plats: dict[Any, set] = defaultdict(set)
+    for d in (n for n in graph if kind[n] == "document"):
+        docs[d].add(d)
+        for v in graph.successors(d):
+            docs[v].add(d)
+            if kind[v] == "claim":
+                for w in graph.successors(v):
+                    docs[w].add(d)
+    for p in (n for n in graph if kind[n] == "platform"):
+        plats[p].add(p)
+        for v in graph.successors(p):
+            plats[v].add(p)
+        for u in graph.predecessors(p):
+            plats[u].add(p)
+            if kind[u] == "claim":
+                for x in list(graph.predecessors(u)) + list(graph.successors(u)):
+                    if kind[x] != "platform":
+                        plats[x].add(p)
+    return docs, plats
+
+
+def page_data(graph: nx.DiGraph, seed: int = 42) -> dict[str, Any]:
+    """The data the page is drawn from: nodes (positions, sizes, facts, filter memberships), edges
+    (with citing sentences), the documents and platforms for the filters, and legend styles."""
+    positions = layout(graph, seed)
+    kind = {n: str(d.get("kind") or "other") for n, d in graph.nodes(data=True)}
+    big = graph.number_of_nodes() > BIG
+    cited = {n: _number(d.get("cited_by")) for n, d in graph.nodes(data=True)}
+    ranked = sorted((n for n in graph if kind[n] == "work"), key=lambda n: (-cited[n], str(n)))
+    labelled_works = set(ranked[:_MAX_WORK_LABELS]) if big else set(ranked)
+    docs_of, plats_of = _memberships(graph, kind)
+    doc_list = sorted((n for n in graph if kind[n] == "document"), key=lambda n: str(graph.nodes[n].get("label") or n).lower())
+    plat_list = sorted((n for n in graph if kind[n] == "platform"), key=lambda n: (-_number(graph.nodes[n].get("mentions")), str(n)))
+    doc_index = {n: i for i, n in enumerate(doc_list)}
+    plat_index = {n: i for i, n in enumerate(plat_list)}
+    nodes = []
+    for node, attrs in graph.nodes(data=True):
+        k = kind[node]
+        size = _BASE_SIZE.get(k, 10.0)
+        if k in ("work", "document"):
+            size = min(size + 5 * math.sqrt(max(cited[node], 0)), 48)
+        full = " ".join(str(attrs.get("label") or attrs.get("title") or node).split())
+        show_label = k != "claim" and (not big or k in ("document", "platform") or (k == "work" and node in labelled_works))
+        info = {f: _jsonable(attrs[f]) for f in _INFO_FIELDS if attrs.get(f) not in (None, "", [], 0)}
+        doc = _doc_node(graph, attrs.get("doc"))
+        if doc:
+            info["doc"] = doc
+        info.update(_links(attrs))
+        year = _YEAR.search(str(attrs.get("year") or "")[:40])
+        x, y = positions[node]
+        item: dict[str, Any] = {"id": str(node), "label": _short(full) if show_label else "", "fullLabel": full, "kind": k, "x": x, "y": y, "size": round(size, 1), "info": info}
+        if year:
+            item["yr"] = int(year.group(1))
+        if docs_of.get(node):
+            item["d"] = sorted(doc_index[d] for d in docs_of[node])
+        if plats_of.get(node):
+            item["p"] = sorted(plat_index[p] for p in plats_of[node])
+        nodes.append(item)
+    edges = []
+    for u, v, attrs in graph.edges(data=True):
+        relation = str(attrs.get("relation") or "other")
+        edge: dict[str, Any] = {"from": str(u), "to": str(v), "relation": relation}
+        doc = _doc_node(graph, attrs.get("doc"))
+        if doc:
+            edge["doc"] = doc
+        if isinstance(attrs.get("line"), (int, str)) and attrs.get("line") != "":
+            edge["line"] = attrs["line"]
+        cites = [c for c in attrs.get("citations") or () if isinstance(c, dict) and c.get("sentence")]
+        if cites:
+            edge["cites"] = [{"s": str(c.get("sentence")), "m": str(c.get("marker") or ""), "l": _jsonable(c.get("line") or "")} for c in cites]
+        edges.append(edge)
+    kinds_present = set(kind.values())
+    relations_present = {e["relation"] for e in edges}
+    return {
+        "nodes": nodes,
+        "edges": edges,
+        "docs": [{"id": str(n), "label": str(graph.nodes[n].get("label") or n)} for n in doc_list],
+        "platforms": [{"id": str(n), "label": str(graph.nodes[n].get("label") or n)} for n in plat_list],
+        "kinds": {k: KIND_STYLES.get(k, {**_OTHER_KIND, "name": k}) for k in [*KIND_STYLES, *sorted(kinds_present)] if k in kinds_present},
+        "relations": {r: RELATION_STYLES.get(r, {**_OTHER_RELATION, "name": r}) for r in [*RELATION_STYLES, *sorted(relations_present)] if r in relations_present},
+        "big": big,
+        "folded": int(_number(graph.graph.get("folded_claims"))),
+    }

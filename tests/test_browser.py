@@ -1,0 +1,204 @@
+"""The page in a real browser: headless Chromium (Debian's package) driven by Playwright, network blocked.
+
+Checks what a reader would: every node drawn, search and filters work, clicking a node fills
+the side panel with who cites it, hovering shows the full text, nothing is fetched, no console
+errors, and hostile document text is shown as text and never run.
+"""
+
+from __future__ import annotations
+
+import os
+
+import networkx as nx
+import pytest
+
+from citegraph.readwrite.html import to_html
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+if not os.path.exists(CHROMIUM):
+    pytest.skip(f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)", allow_module_level=True)
+sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install 'citegraph[test]')")
+
+HOSTILE = ["<img src=x onerror=alert(1)>", "</script><script>alert(2)</script>", "\" onmouseover=\"alert(3)", "<svg onload=alert(4)>"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+class Opened:
+    """A page opened from a file with the network blocked, recording what happened."""
+
+    def __init__(self, browser, text: str, path) -> None:
+        path.write_text(text, encoding="utf-8")
+        self.url = path.as_uri()
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+        self.page = browser.new_page(viewport={"width": 1400, "height": 900})
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+        self.page.route("**/*", self._route)
+        self.page.goto(self.url)
+        self.page.wait_for_function("() => window.citegraph && window.citegraph.ready", timeout=20_000)
+
+    def _route(self, route) -> None:
+        url = route.request.url
+        if url == self.url:
+            route.continue_()
+        else:
+            self.requests.append(url)
+            route.abort()
+
+    def js(self, expression: str, arg=None):
+        return self.page.evaluate(expression, arg)
+
+    def visible(self) -> set[str]:
+        return set(self.js("() => window.citegraph.visible()"))
+
+    def point(self, node: str) -> tuple[float, float]:
+        """Where a node is drawn, in page coordinates."""
+        return tuple(self.js("""(id) => {
+            const net = window.citegraph.network, p = net.canvasToDOM(net.getPositions([id])[id]);
+            const box = document.getElementById('network').getBoundingClientRect();
+            return [box.left + p.x, box.top + p.y];
+        }""", node))
+
+    def close(self) -> None:
+        assert self.errors == [], self.errors  # no console errors, no CSP violations
+        assert self.requests == [], self.requests  # nothing fetched
+        self.page.close()
+
+
+@pytest.fixture(scope="module")
+def sample_graph():
+    from citegraph.api import load_graph
+    from tests.conftest import CORPUS
+
+    return load_graph([str(CORPUS)], cache_dir=None)
+
+
+@pytest.fixture
+def sample(browser, sample_graph, tmp_path):
+    opened = Opened(browser, to_html(sample_graph, title="sample"), tmp_path / "sample.html")
+    yield opened
+    opened.close()
+
+
+def test_draws_every_node_and_clicking_lists_who_cites(sample, sample_graph):
+    assert sample.js("() => window.citegraph.nodes.length") == sample_graph.number_of_nodes()
+    assert sample.js("() => window.citegraph.edges.length") == sample_graph.number_of_edges()
+    assert len(sample.visible()) == sample_graph.number_of_nodes()
+    assert sample.js("() => window.citegraph.network.body.data.nodes.length") == sample_graph.number_of_nodes()
+    # the work cited with the most sentences: click it where it is drawn
+    work = max((v for v, d in sample_graph.nodes(data=True) if d["kind"] == "work"),
+               key=lambda v: sum(len(e.get("citations", [])) for _, _, e in sample_graph.in_edges(v, data=True)))
+    x, y = sample.point(work)
+    sample.page.mouse.move(x, y)
+    sample.page.wait_for_selector("#tip:not([hidden])")
+    assert sample_graph.nodes[work]["title"] in sample.page.inner_text("#tip")  # full reference on hover
+    sample.page.mouse.click(x, y)
+    details = sample.page.inner_text("#details")
+    assert sample_graph.nodes[work]["label"] in details and "Cited by" in details
+    citing = next(e for _, _, e in sample_graph.in_edges(work, data=True) if e.get("citations"))
+    assert citing["citations"][0]["sentence"] in details
+    assert sample.js("() => window.citegraph.network.getSelectedNodes()") == [work]
+
+
+def test_search_and_filters(sample, sample_graph):
+    kinds = {v: d["kind"] for v, d in sample_graph.nodes(data=True)}
+    sample.page.fill("#search", "tiktok")
+    sample.page.wait_for_function("() => document.getElementById('search-count').textContent.includes('found')")
+    found = int(sample.page.inner_text("#search-count").split()[0])
+    assert 0 < found < len(kinds) and "platform:TikTok" in sample.js("() => window.citegraph.search('tiktok')")
+    assert "match" in sample.page.inner_text("#details")  # the matches are listed in the side panel
+
+    sample.page.uncheck("#filters input[value=claim]")
+    assert sample.visible() == {v for v, k in kinds.items() if k != "claim"}
+    sample.page.check("#filters input[value=claim]")
+    assert len(sample.visible()) == len(kinds)
+
+    sample.page.select_option("#filter-platform", label="RedNote")
+    shown = sample.visible()
+    assert "platform:RedNote" in shown and "platform:Facebook" not in shown and len(shown) < len(kinds) / 2
+    assert any(kinds[v] == "claim" for v in shown)
+
+    sample.page.click("#reset")
+    doc = next(v for v, k in kinds.items() if k == "document" and sample_graph.out_degree(v) > 10)
+    sample.page.select_option("#filter-doc", label=sample_graph.nodes[doc]["label"])
+    shown = sample.visible()
+    assert doc in shown and all(v in shown for v in sample_graph.successors(doc)) and len(shown) < len(kinds)
+
+    sample.page.click("#reset")
+    sample.page.fill("#year-from", "2020")
+    shown = sample.visible()
+    years = {v: str(d.get("year") or "")[:4] for v, d in sample_graph.nodes(data=True)}
+    old = {v for v, y in years.items() if y.isdigit() and int(y) < 2020}
+    assert old and not (old & shown) and any(y.isdigit() and int(y) >= 2020 for v, y in years.items() if v in shown)
+    sample.page.click("#reset")
+    assert len(sample.visible()) == len(kinds)
+
+
+def hostile_graph() -> nx.DiGraph:
+    g = nx.DiGraph()
+    g.add_node("doc:evil", kind="document", label=HOSTILE[0], title=" ".join(HOSTILE), authors=[HOSTILE[3]], year="2020")
+    for i, text in enumerate(HOSTILE):
+        g.add_node(f"work:{i}", kind="work", label=text, title=f"Title {text}", authors=[text], venue=text, key=f"k{i}", cited_by=1)
+        g.add_edge("doc:evil", f"work:{i}", relation="cites", doc="evil", line=i + 1, citations=[{"marker": "[1]", "sentence": f"Sentence {text}", "line": i + 1}])
+        g.add_node(f"claim:{i}", kind="claim", label=text, text=f"Claim {text}", speaker=text, doc="doc:evil", line=i + 1)
+        g.add_edge("doc:evil", f"claim:{i}", relation="makes", doc="evil")
+        g.add_edge(f"claim:{i}", f"work:{i}", relation="supports", doc="evil")
+    g.add_node(f"platform:{HOSTILE[1]}", kind="platform", label=HOSTILE[1], aliases=[HOSTILE[2]])
+    g.add_edge("claim:0", f"platform:{HOSTILE[1]}", relation="mentions", doc="evil")
+    return g
+
+
+def test_hostile_text_is_shown_never_run(browser, tmp_path):
+    g = hostile_graph()
+    opened = Opened(browser, to_html(g, title=HOSTILE[1]), tmp_path / "evil.html")
+    page = opened.page
+    assert opened.js("() => window.citegraph.nodes.length") == g.number_of_nodes()
+    assert page.title() == HOSTILE[1]
+    for node in ("doc:evil", "work:0", "claim:1", f"platform:{HOSTILE[1]}"):
+        x, y = opened.point(node)
+        page.mouse.move(x, y)
+        page.wait_for_selector("#tip:not([hidden])")
+        page.mouse.click(x, y)
+        page.wait_for_timeout(50)
+    opened.js("(id) => window.citegraph.focus(id)", "doc:evil")
+    details = page.inner_text("#details")
+    for text in HOSTILE:
+        assert f"Sentence {text}" in details  # the citing sentences, as text
+    opened.js("(id) => window.citegraph.focus(id)", "claim:0")
+    assert f"Claim {HOSTILE[0]}" in page.inner_text("#details")
+    page.fill("#search", "onerror")
+    page.wait_for_function("() => document.getElementById('search-count').textContent.includes('found')")
+    assert HOSTILE[0] in page.inner_text("#details")
+    assert page.inner_text("#filter-platform").count(HOSTILE[1]) == 1
+    assert opened.dialogs == []
+    assert page.evaluate("() => document.querySelectorAll('img, svg script, [onerror], [onload], [onmouseover]').length") == 0
+    assert page.evaluate("() => document.scripts.length") == 3  # data, vis-network, page code: nothing injected
+    opened.close()
+
+
+def test_big_graph_page_folds_and_says_so(browser, tmp_path, monkeypatch):
+    from citegraph import views
+
+    monkeypatch.setattr(views, "FOLD_ABOVE", 5)
+    g = hostile_graph()
+    opened = Opened(browser, to_html(g), tmp_path / "big.html")
+    claims = [v for v, d in g.nodes(data=True) if d["kind"] == "claim"]
+    assert opened.js("() => window.citegraph.nodes.length") == g.number_of_nodes() - len(claims)
+    assert f"{len(claims)} claims are folded" in opened.page.inner_text("#notice")
+    opened.js("(id) => window.citegraph.focus(id)", "work:2")
+    assert f"Claim {HOSTILE[2]}" in opened.page.inner_text("#details")  # the claim's sentence moved onto the citation
+    opened.page.click("#physics")
+    assert opened.page.get_attribute("#physics", "aria-pressed") == "true"
+    opened.close()
