@@ -69,31 +69,80 @@ def _options(resources: Resources) -> str:
     return "|".join(parts)
 
 
+def _key(cache: Cache, probe: Extraction, res: Resources) -> str:
+    return cache.extraction_key(probe.sha256, _options(res) + probe.path)
+
+
 def extract_file(path: str, resources: Resources | None = None, cache: Cache | None = None) -> Extraction:
     """The extraction of one file (from the cache when its content and the code are unchanged)."""
+    return extract_all([path], resources, cache)[0]
+
+
+#: With at least this many files to extract, extraction runs in worker processes.
+PARALLEL_MIN = 16
+
+_WORKER_RES: Resources | None = None
+
+
+def _init_worker(entity_files: tuple[str, ...]) -> None:
+    global _WORKER_RES
+    _WORKER_RES = Resources(entity_files=entity_files)
+
+
+def _extract_in_worker(path: str) -> Extraction:
+    from .pipeline import extract
+
+    return extract(path, _WORKER_RES or Resources())
+
+
+def _extract_many(paths: Sequence[str], res: Resources, workers: int | None) -> list[Extraction]:
+    """Extractions of ``paths`` in order: in worker processes when there are many, else here."""
+    from .pipeline import extract
+
+    n = workers if workers is not None else (os.cpu_count() or 1)
+    if n <= 1 or len(paths) < PARALLEL_MIN:
+        return [extract(p, res) for p in paths]
+    from concurrent.futures import ProcessPoolExecutor
+
+    try:
+        with ProcessPoolExecutor(max_workers=min(n, len(paths)), initializer=_init_worker, initargs=(res.entity_files,)) as pool:
+            return list(pool.map(_extract_in_worker, paths, chunksize=max(1, min(16, len(paths) // (4 * n)))))
+    except (OSError, RuntimeError):  # no processes here (sandbox, frozen app): do it serially
+        return [extract(p, res) for p in paths]
+
+
+def extract_all(files: Sequence[str], resources: Resources | None = None, cache: Cache | None = None, workers: int | None = None) -> list[Extraction]:
+    """Extractions of several files, in the order of ``files``.
+
+    Files whose content (and the code and options) are unchanged come from
+    the cache; the others are extracted — in ``workers`` processes (default:
+    one per CPU) when there are at least :data:`PARALLEL_MIN` of them, else
+    serially. The result does not depend on the number of workers.
+    """
     from .pipeline import extract
     from .stages.read import read
 
     res = resources or Resources()
     if cache is None or cache.dir is None:
-        return extract(path, res)
-    probe = read(path)
-    if not probe.sha256:
-        return probe
-    key = cache.extraction_key(probe.sha256, _options(res) + path)
-    hit = cache.get_extraction(key)
-    if hit is not None:
-        return hit
-    x = extract(path, res)
-    if x.raw_lines:
-        cache.put_extraction(key, x)
-    return x
-
-
-def extract_all(files: Sequence[str], resources: Resources | None = None, cache: Cache | None = None) -> list[Extraction]:
-    """Extractions of several files, in order."""
-    res = resources or Resources()
-    return [extract_file(f, res, cache) for f in files]
+        return _extract_many(list(files), res, workers)
+    probes = [read(f) for f in files]
+    keys = [_key(cache, p, res) if p.sha256 else "" for p in probes]
+    hits = cache.get_extractions([k for k in keys if k])
+    out: list[Extraction | None] = [None] * len(files)
+    todo: list[int] = []
+    for i, (probe, key) in enumerate(zip(probes, keys)):
+        if not probe.sha256 or not probe.raw_lines and probe.problems:
+            out[i] = extract(files[i], res) if probe.sha256 else probe  # unreadable or empty: cheap, never cached
+        elif key in hits and hits[key].path == probe.path:
+            out[i] = hits[key]
+        else:
+            todo.append(i)
+    cache.close()  # an SQLite connection must not be carried into forked workers
+    fresh = _extract_many([files[i] for i in todo], res, workers)
+    for i, x in zip(todo, fresh):
+        out[i] = x
+    cache.put_extractions([(keys[i], x) for i, x in zip(todo, fresh) if x.raw_lines])
+    return [x for x in out if x is not None]
 
 
 def corpus_graph(extractions: Sequence[Extraction], resources: Resources | None = None, extra_problems: Sequence[Problem] = ()) -> nx.DiGraph:
@@ -109,8 +158,11 @@ def corpus_graph(extractions: Sequence[Extraction], resources: Resources | None 
     return build_graph(corpus, res.gazetteer)
 
 
-def load_graph(paths: Sequence[str], resources: Resources | None = None, cache_dir: str | Path | None = "default") -> nx.DiGraph:
-    """The graph of the documents under ``paths``, from the cache when nothing changed."""
+def load_graph(paths: Sequence[str], resources: Resources | None = None, cache_dir: str | Path | None = "default", workers: int | None = None) -> nx.DiGraph:
+    """The graph of the documents under ``paths``, from the cache when nothing changed.
+
+    ``cache_dir=None`` caches nothing; ``workers`` is passed to :func:`extract_all`.
+    """
     from .readwrite.nodelink import from_json, to_json
 
     res = resources or Resources()
@@ -123,19 +175,21 @@ def load_graph(paths: Sequence[str], resources: Resources | None = None, cache_d
             return from_json(data)
         except (KeyError, TypeError, ValueError, nx.NetworkXError):
             pass
-    graph = corpus_graph(extract_all(files, res, cache), res, problems)
+    graph = corpus_graph(extract_all(files, res, cache, workers), res, problems)
     cache.put_graph(key, to_json(graph))
     return graph
 
 
-def build(paths: Sequence[str], out_dir: str | Path, resources: Resources | None = None, cache_dir: str | Path | None = "default", title: str = "citegraph") -> BuildResult:
+def build(
+    paths: Sequence[str], out_dir: str | Path, resources: Resources | None = None, cache_dir: str | Path | None = "default", title: str = "citegraph", workers: int | None = None
+) -> BuildResult:
     """Build the corpus under ``paths`` and write ``graph.html``, ``references.bib`` and ``graph.json`` into ``out_dir``."""
     from .readwrite.atomic import write_text_atomic
     from .readwrite.bibtex_write import to_bibtex
     from .readwrite.html import to_html
     from .readwrite.nodelink import to_json
 
-    graph = load_graph(paths, resources, cache_dir)
+    graph = load_graph(paths, resources, cache_dir, workers)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     outputs = {"html": str(out / "graph.html"), "bib": str(out / "references.bib"), "json": str(out / "graph.json")}

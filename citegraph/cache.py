@@ -1,11 +1,13 @@
-"""A content-hashed cache of extractions and built graphs.
+"""A content-hashed cache of extractions and built graphs, in one SQLite database.
 
-Extractions are keyed by the file's SHA-256 and the code fingerprint (a
-hash of the package's own files, models included), so a change to either
-re-extracts. Corpus graphs are keyed by the files' paths, sizes and
-modification times. A corrupt or unreadable entry is ignored and rebuilt,
-never trusted. The cache lives in ``$CITEGRAPH_CACHE`` or
-``$XDG_CACHE_HOME/citegraph`` (``~/.cache/citegraph``).
+Extractions are keyed by the file's SHA-256, the code fingerprint (a hash
+of the package's own files, models included) and the options, so a change
+to any of them re-extracts. Corpus graphs are keyed by the files' paths,
+sizes and modification times. Every value is stored with a checksum; an
+entry that does not decode or whose checksum does not match is deleted and
+rebuilt, never trusted, and a database file that SQLite cannot open is
+replaced by a new one. The cache lives in ``$CITEGRAPH_CACHE`` or
+``$XDG_CACHE_HOME/citegraph`` (``~/.cache/citegraph``), in ``cache.sqlite3``.
 """
 
 from __future__ import annotations
@@ -13,14 +15,19 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sqlite3
+import zlib
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Sequence
 
 from .model import Extraction
-from .readwrite.atomic import write_text_atomic
 
-__all__ = ["Cache", "fingerprint", "default_dir"]
+__all__ = ["Cache", "fingerprint", "default_dir", "DB_NAME"]
+
+DB_NAME = "cache.sqlite3"
+_SCHEMA = 1
+KEEP_GRAPHS = 4
 
 
 def default_dir() -> Path:
@@ -44,55 +51,188 @@ def fingerprint() -> str:
     return h.hexdigest()[:16]
 
 
+def _pack(value: Any) -> bytes:
+    raw = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return hashlib.blake2b(raw, digest_size=16).digest() + zlib.compress(raw, 1)
+
+
+def _unpack(blob: bytes) -> Any:
+    """The value stored by :func:`_pack`; raises ValueError when the blob is damaged."""
+    if not isinstance(blob, (bytes, bytearray)) or len(blob) < 17:
+        raise ValueError("short entry")
+    try:
+        raw = zlib.decompress(blob[16:])
+    except zlib.error as exc:
+        raise ValueError(str(exc)) from exc
+    if hashlib.blake2b(raw, digest_size=16).digest() != bytes(blob[:16]):
+        raise ValueError("checksum mismatch")
+    return json.loads(raw.decode("utf-8"))
+
+
 class Cache:
     """Extraction and graph cache in a directory; ``Cache(None)`` is a cache that keeps nothing."""
 
     def __init__(self, directory: str | Path | None) -> None:
         self.dir = Path(directory) if directory else None
+        self._db: sqlite3.Connection | None = None
+        self._broken = False
 
-    def _path(self, kind: str, key: str) -> Path | None:
-        return self.dir / kind / key[:2] / f"{key}.json" if self.dir else None
+    @property
+    def path(self) -> Path | None:
+        """The database file, or None."""
+        return self.dir / DB_NAME if self.dir else None
+
+    def _connect(self) -> sqlite3.Connection | None:
+        if self._db is not None or self.dir is None or self._broken:
+            return self._db
+        for attempt in range(2):
+            try:
+                self.dir.mkdir(parents=True, exist_ok=True)
+                db = sqlite3.connect(str(self.path), timeout=30, isolation_level=None)
+                db.execute("PRAGMA journal_mode=WAL")
+                db.execute("PRAGMA synchronous=NORMAL")
+                db.execute("CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT)")
+                db.execute("CREATE TABLE IF NOT EXISTS entries (kind TEXT, key TEXT, data BLOB, PRIMARY KEY (kind, key))")
+                row = db.execute("SELECT v FROM meta WHERE k = 'schema'").fetchone()
+                if row is None:
+                    db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(_SCHEMA),))
+                elif row[0] != str(_SCHEMA):
+                    raise sqlite3.DatabaseError("other schema")
+                db.execute("SELECT count(*) FROM entries WHERE kind = 'none'").fetchone()
+                self._db = db
+                return db
+            except sqlite3.DatabaseError:
+                self._reset()  # not a database, or damaged: start again
+            except OSError:
+                break
+        self._broken = True  # an unwritable cache only costs speed
+        return None
+
+    def _reset(self) -> None:
+        if self._db is not None:
+            try:
+                self._db.close()
+            except sqlite3.Error:
+                pass
+            self._db = None
+        for suffix in ("", "-wal", "-shm"):
+            try:
+                os.remove(str(self.path) + suffix)
+            except OSError:
+                pass
+
+    def close(self) -> None:
+        """Close the database (it is reopened when needed)."""
+        if self._db is not None:
+            self._db.close()
+            self._db = None
 
     def _load(self, kind: str, key: str) -> Any:
-        path = self._path(kind, key)
-        if path is None or not path.is_file():
+        db = self._connect()
+        if db is None:
             return None
         try:
-            return json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None  # corrupt: rebuilt by the caller
+            row = db.execute("SELECT data FROM entries WHERE kind = ? AND key = ?", (kind, key)).fetchone()
+        except sqlite3.OperationalError:
+            return None  # locked by another process: a miss
+        except sqlite3.DatabaseError:
+            self._reset()
+            return None
+        if row is None:
+            return None
+        try:
+            return _unpack(row[0])
+        except (ValueError, UnicodeDecodeError):
+            self._delete(kind, key)  # corrupt: rebuilt by the caller
+            return None
 
-    def _save(self, kind: str, key: str, value: Any) -> None:
-        path = self._path(kind, key)
-        if path is None:
+    def _load_many(self, kind: str, keys: Sequence[str]) -> dict[str, Any]:
+        db = self._connect()
+        if db is None or not keys:
+            return {}
+        out: dict[str, Any] = {}
+        try:
+            for start in range(0, len(keys), 500):
+                chunk = list(keys[start : start + 500])
+                marks = ",".join("?" * len(chunk))
+                for key, blob in db.execute(f"SELECT key, data FROM entries WHERE kind = ? AND key IN ({marks})", [kind, *chunk]):
+                    try:
+                        out[key] = _unpack(blob)
+                    except (ValueError, UnicodeDecodeError):
+                        self._delete(kind, key)
+        except sqlite3.OperationalError:
+            return out
+        except sqlite3.DatabaseError:
+            self._reset()
+            return {}
+        return out
+
+    def _delete(self, kind: str, key: str) -> None:
+        try:
+            if self._db is not None:
+                self._db.execute("DELETE FROM entries WHERE kind = ? AND key = ?", (kind, key))
+        except sqlite3.OperationalError:
+            pass
+        except sqlite3.DatabaseError:
+            self._reset()
+
+    def _save_many(self, kind: str, items: Sequence[tuple[str, Any]]) -> None:
+        db = self._connect()
+        if db is None or not items:
             return
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            write_text_atomic(path, json.dumps(value, ensure_ascii=False))
+            db.execute("BEGIN")
+            db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)", [(kind, k, _pack(v)) for k, v in items])
+            if kind == "graph":  # keep the last few corpus graphs only
+                db.execute(
+                    "DELETE FROM entries WHERE kind = 'graph' AND rowid NOT IN "
+                    "(SELECT rowid FROM entries WHERE kind = 'graph' ORDER BY rowid DESC LIMIT ?)",
+                    (KEEP_GRAPHS,),
+                )
+            db.execute("COMMIT")
+        except sqlite3.OperationalError:
+            pass  # locked or full: the values are simply not stored
+        except sqlite3.DatabaseError:
+            self._reset()  # a damaged file: start again
         except OSError:
-            pass  # a read-only cache only costs speed
+            pass
 
     def extraction_key(self, sha256: str, extra: str = "") -> str:
         """The key of a file's extraction: its content hash, the code fingerprint and the options."""
         return hashlib.sha256(f"{sha256}:{fingerprint()}:{extra}".encode()).hexdigest()
 
-    def get_extraction(self, key: str) -> Extraction | None:
-        """A cached extraction, or None (missing or corrupt)."""
+    @staticmethod
+    def _extraction(data: Any) -> Extraction | None:
         from .readwrite.extraction_json import from_dict
 
-        data = self._load("extract", key)
-        if data is None:
-            return None
         try:
-            return from_dict(data)
-        except (KeyError, TypeError, ValueError):
+            return from_dict(data) if isinstance(data, dict) else None
+        except (KeyError, TypeError, ValueError, AttributeError):
             return None
+
+    def get_extraction(self, key: str) -> Extraction | None:
+        """A cached extraction, or None (missing or corrupt)."""
+        data = self._load("extract", key)
+        return None if data is None else self._extraction(data)
+
+    def get_extractions(self, keys: Sequence[str]) -> dict[str, Extraction]:
+        """The cached extractions among ``keys`` (missing and corrupt ones left out)."""
+        out = {}
+        for key, data in self._load_many("extract", keys).items():
+            x = self._extraction(data)
+            if x is not None:
+                out[key] = x
+        return out
 
     def put_extraction(self, key: str, x: Extraction) -> None:
         """Store an extraction."""
+        self.put_extractions([(key, x)])
+
+    def put_extractions(self, items: Sequence[tuple[str, Extraction]]) -> None:
+        """Store several extractions in one transaction."""
         from .readwrite.extraction_json import to_dict
 
-        self._save("extract", key, to_dict(x))
+        self._save_many("extract", [(k, to_dict(x)) for k, x in items])
 
     def corpus_key(self, files: Sequence[str], extra: str = "") -> str:
         """The key of a corpus graph: each file's path, size and modification time, and the options."""
@@ -106,9 +246,10 @@ class Cache:
         return h.hexdigest()
 
     def get_graph(self, key: str) -> Any:
-        """A cached node-link graph document, or None."""
-        return self._load("graph", key)
+        """A cached node-link graph document (text), or None."""
+        data = self._load("graph", key)
+        return data if isinstance(data, str) else None
 
     def put_graph(self, key: str, data: Any) -> None:
-        """Store a node-link graph document."""
-        self._save("graph", key, data)
+        """Store a node-link graph document (text)."""
+        self._save_many("graph", [(key, data)])

@@ -10,17 +10,21 @@ stable citation key.
 from __future__ import annotations
 
 import re
+import zlib
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from typing import Any, Mapping, Sequence
 
-from .identity import block_key, fold, same_work
+from .identity import THRESHOLD, block_key, block_keys, conflict, features, fold, score, year_of
 from .model import Extraction, Problem
 from .resources import Resources
 
-__all__ = ["Work", "Corpus", "build_corpus", "detect_excerpts", "SHINGLE", "EXCERPT_SHARE"]
+__all__ = ["Work", "Corpus", "build_corpus", "detect_excerpts", "SHINGLE", "EXCERPT_SHARE", "group_items"]
 
 SHINGLE = 6  # words per shingle
+SAMPLE = 4  # keep one shingle in SAMPLE (by hash): containment is estimated on the sample
+EXEMPLARS = 6  # descriptions per group checked for a conflict before two groups are joined
+COMMON = 50  # a shingle found in more documents than this is boilerplate, not evidence
 EXCERPT_SHARE = 0.8  # share of a document's shingles found in another that makes it an excerpt of it
 _LINK_CODES = frozenset({"dangling", "ambiguous", "uncited", "no-references"})
 
@@ -49,37 +53,51 @@ class Corpus:
     ref_work: Mapping[str, str] = field(default_factory=dict)  # reference id -> work node
     excerpt_of: Mapping[str, str] = field(default_factory=dict)  # document id -> parent document id
     problems: tuple[Problem, ...] = ()
+    same_as: Mapping[str, str] = field(default_factory=dict)  # document id -> an earlier document describing the same work
 
 
 def _shingles(text: str) -> set[int]:
+    """Stable hashes of the document's word shingles, sampled (1 in :data:`SAMPLE`) to keep the index small."""
     words = fold(text).split()
-    return {hash(" ".join(words[i : i + SHINGLE])) for i in range(max(len(words) - SHINGLE + 1, 0))}
+    out: set[int] = set()
+    for i in range(max(len(words) - SHINGLE + 1, 0)):
+        h = zlib.crc32(" ".join(words[i : i + SHINGLE]).encode())
+        if h % SAMPLE == 0:
+            out.add(h)
+    return out
 
 
 def detect_excerpts(extractions: Sequence[Extraction]) -> dict[str, str]:
     """Map document id -> id of the document it is an excerpt (or near duplicate) of.
 
     A document is an excerpt of another when at least :data:`EXCERPT_SHARE`
-    of its word shingles occur in the other, larger one.
+    of its (sampled) word shingles occur in the other, larger one. An
+    inverted index from shingle to documents finds the candidates; shingles
+    shared by more than :data:`COMMON` documents (boilerplate) are ignored,
+    so the work grows with the corpus, not with its square.
     """
     docs = [x for x in extractions if x.document and x.document.kind != "bib" and x.text]
     shingles = {x.document.id: _shingles(x.text) for x in docs}
-    size = {d: len(s) for d, s in shingles.items()}
     index: dict[int, list[str]] = defaultdict(list)
     for d, sh in shingles.items():
         for h in sh:
             index[h].append(d)
+    common = {h for h, ds in index.items() if len(ds) > COMMON}
+    size = {d: len(s - common) for d, s in shingles.items()}
     result: dict[str, str] = {}
     for d, sh in shingles.items():
-        if not sh:
+        own = sh - common
+        if not own:
             continue
         shared: dict[str, int] = defaultdict(int)
-        for h in sh:
-            for other in index[h]:
-                if other != d:
-                    shared[other] += 1
+        for h in own:
+            postings = index[h]
+            if len(postings) > 1:
+                for other in postings:
+                    if other != d:
+                        shared[other] += 1
         best = max(shared.items(), key=lambda kv: (kv[1], kv[0]), default=None)
-        if best and best[1] >= EXCERPT_SHARE * len(sh) and (size[best[0]], best[0]) > (size[d], d):
+        if best and best[1] >= EXCERPT_SHARE * len(own) and (size[best[0]], best[0]) > (size[d], d):
             result[d] = best[0]
     return result
 
@@ -129,15 +147,15 @@ def build_corpus(extractions: Sequence[Extraction]) -> Corpus:
             continue
         for ref in x.references:
             cands.append((ref.id, None, ref.csl))
-    groups = _group(cands)
+    groups, same_pairs = group_items([c[2] for c in cands], [bool(c[1]) for c in cands])
+    same_as = {cands[b][1]: cands[a][1] for a, b in same_pairs if cands[a][1] not in excerpt_of and cands[b][1] not in excerpt_of}
     works_csl: list[dict[str, Any]] = []
     meta: list[tuple[tuple[str, ...], str | None]] = []
     for members in groups:
         docs = [cands[i][1] for i in members if cands[i][1]]
         refs = tuple(cands[i][0] for i in members if cands[i][0])
-        ordered = sorted((cands[i][2] for i in members), key=lambda c: -_richness(c))
-        if docs:
-            ordered = [cands[members[0]][2]] + ordered
+        ordered = sorted((cands[i][2] for i in members if not cands[i][1]), key=lambda c: -_richness(c))
+        ordered = [cands[i][2] for i in members if cands[i][1]] + ordered  # the document's own header first
         csl = _merge_csl(ordered)
         csl.pop("citation-number", None)
         works_csl.append(csl)
@@ -151,12 +169,30 @@ def build_corpus(extractions: Sequence[Extraction]) -> Corpus:
         for r in refs:
             ref_work[r] = node
     problems = tuple(p for x in xs for p in x.problems)
-    return Corpus(tuple(xs), tuple(works), ref_work, excerpt_of, problems)
+    return Corpus(tuple(xs), tuple(works), ref_work, excerpt_of, problems, same_as)
 
 
-def _group(cands: list[tuple[str, str | None, Mapping[str, Any]]]) -> list[list[int]]:
-    """Union-find over candidates that describe the same work, compared within blocks only."""
-    parent = list(range(len(cands)))
+def _signature(csl: Mapping[str, Any]) -> str:
+    """What :func:`~citegraph.identity.score` looks at: items with equal signatures score alike."""
+    names = tuple((n.get("family") or n.get("literal") or "", (fold(str(n.get("given") or "")) or " ")[0]) for n in (csl.get("author") or csl.get("editor") or []))
+    fields = ("title", "container-title", "volume", "page", "DOI", "year-suffix")
+    return repr((names, year_of(csl), tuple(fold(str(csl.get(f) or "")) for f in fields)))
+
+
+def group_items(items: Sequence[Mapping[str, Any]], is_doc: Sequence[bool] | None = None) -> tuple[list[list[int]], list[tuple[int, int]]]:
+    """Group CSL items that describe the same work: ``(groups, same_as)``.
+
+    Union-find over pairs compared within blocks only (:func:`~citegraph.identity.block_keys`);
+    identical descriptions are compared once. Two items flagged in ``is_doc``
+    (corpus documents) never join one group: when they match, the pair of
+    their indices is listed in ``same_as`` instead. Groups are lists of
+    indices in increasing order, sorted by their first index.
+    """
+    n = len(items)
+    feats = [features(c) for c in items]
+    flags = list(is_doc) if is_doc is not None else [False] * n
+    parent = list(range(n))
+    doc_of: dict[int, int] = {i: i for i in range(n) if flags[i]}  # root -> the document in its group
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -164,23 +200,74 @@ def _group(cands: list[tuple[str, str | None, Mapping[str, Any]]]) -> list[list[
             i = parent[i]
         return i
 
+    same_as: set[tuple[int, int]] = set()
+    exemplars: dict[int, list[int]] = {}  # root -> a few members with distinct titles, checked before a join
+
+    def union(a: int, b: int, checked: bool = True) -> None:
+        ra, rb = find(a), find(b)
+        if ra == rb:
+            return
+        da, db = doc_of.get(ra), doc_of.get(rb)
+        if da is not None and db is not None:
+            same_as.add((min(da, db), max(da, db)))
+            return
+        ea, eb = exemplars.get(ra, [ra]), exemplars.get(rb, [rb])
+        if checked and any(conflict(feats[x], feats[y]) for x in ea for y in eb):
+            return  # a chain through an ambiguous description ("Beyond media" vs two "Beyond media: ..." works)
+        root, child = min(ra, rb), max(ra, rb)
+        parent[child] = root
+        merged = ea + [y for y in eb if feats[y].title not in {feats[x].title for x in ea}]
+        exemplars.pop(child, None)
+        exemplars[root] = merged[:EXEMPLARS]
+        doc = da if da is not None else db
+        doc_of.pop(child, None)
+        if doc is not None:
+            doc_of[root] = doc
+
+    # identical descriptions: one representative each (documents stay their own representatives)
+    reps: dict[str, int] = {}
+    rep_of = list(range(n))
+    for i, csl in enumerate(items):
+        if flags[i]:
+            continue
+        sig = _signature(csl)
+        if sig in reps:
+            rep_of[i] = reps[sig]
+        else:
+            reps[sig] = i
+    self_ok: dict[int, bool] = {}
+    for i in range(n):
+        r = rep_of[i]
+        if r != i:
+            if r not in self_ok:
+                self_ok[r] = score(feats[r], feats[r]) >= THRESHOLD
+            if self_ok[r]:
+                union(r, i, checked=False)
     blocks: dict[str, list[int]] = defaultdict(list)
-    for i, (_, _, csl) in enumerate(cands):
-        blocks[block_key(csl) or f"#{i}"].append(i)
+    undated: dict[str, list[int]] = defaultdict(list)
+    for i in range(n):
+        if rep_of[i] != i:
+            continue
+        for key in block_keys(items[i]):
+            blocks[key].append(i)
+        main = block_key(items[i])
+        if main.endswith("|"):
+            undated[main].append(i)
+    for key in [k for k in blocks if not k.startswith(("t:", "doi:")) and not k.endswith("|")]:
+        extra = undated.get(key.rsplit("|", 1)[0] + "|")
+        if extra:
+            blocks[key].extend(extra)  # an undated item is compared with every year of its author
     for members in blocks.values():
         for a_pos, a in enumerate(members):
             for b in members[a_pos + 1 :]:
-                if find(a) == find(b):
+                if find(a) == find(b) or (flags[a] and flags[b] and (min(a, b), max(a, b)) in same_as):
                     continue
-                if cands[a][1] and cands[b][1]:
-                    continue  # two corpus documents stay two nodes (excerpts are linked separately)
-                if same_work(cands[a][2], cands[b][2]):
-                    ra, rb = find(a), find(b)
-                    parent[max(ra, rb)] = min(ra, rb)
+                if score(feats[a], feats[b]) >= THRESHOLD:
+                    union(a, b)
     grouped: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(cands)):
+    for i in range(n):
         grouped[find(i)].append(i)
-    return [sorted(m) for _, m in sorted(grouped.items())]
+    return [m for _, m in sorted(grouped.items())], sorted(same_as)
 
 
 def work_label(csl: Mapping[str, Any]) -> str:

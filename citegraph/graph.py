@@ -2,8 +2,12 @@
 
 Nodes have ``kind`` (document | work | claim | platform | person) and
 ``label``; edges have ``relation`` (cites, makes, supports, mentions,
-authored-by, said-by, excerpt-of, version-of, owned-by) and provenance
-(``doc``, ``line``). A ``cites`` edge carries the citing sentences. Run
+authored-by, said-by, excerpt-of, same-as, lists, version-of, owned-by) and
+provenance: every edge has ``doc`` (the document id it comes from, or
+"gazetteer" for facts of the entity list) and ``line`` (1-based line in that
+document; 0 for gazetteer facts); ``cites`` and ``makes`` edges also have the
+character ``offset`` in the document's cleaned text. A ``cites`` edge
+carries the citing sentences. Run
 facts (summary counts, problems) are stored in ``graph.graph``.
 """
 
@@ -57,30 +61,36 @@ def build_graph(corpus: Corpus, gazetteer: Any = None) -> nx.DiGraph:
         if node not in g:  # an excerpt: not a work of its own
             g.add_node(node, kind="document", **_work_attrs(doc.csl, doc.id))
         g.nodes[node].update(path=x.path, doc_kind=doc.kind)
+        header = x.meta.get("header_lines") or ()  # 0-based indices of the header lines
         for n in doc.csl.get("author", []):
             person = f"person:{display_name(n)}"
             g.add_node(person, kind="person", label=display_name(n))
-            g.add_edge(node, person, relation="authored-by", doc=doc.id)
+            g.add_edge(node, person, relation="authored-by", doc=doc.id, line=int(header[0]) + 1 if header else 1)
     for doc_id, parent_id in corpus.excerpt_of.items():
         child, parent = f"doc:{doc_id}", f"doc:{parent_id}"
-        g.add_edge(child, parent, relation="excerpt-of", doc=doc_id)
+        g.add_edge(child, parent, relation="excerpt-of", doc=doc_id, line=1)
         g.nodes[child]["label"] = f"excerpt of {g.nodes[parent]['label']}"
+    for doc_id, other_id in getattr(corpus, "same_as", {}).items():  # two documents of one work (a preprint and its article)
+        a, b = f"doc:{doc_id}", f"doc:{other_id}"
+        if a in g and b in g:
+            g.add_edge(a, b, relation="same-as", doc=doc_id, line=1)
     for x in corpus.extractions:
         if x.document and x.document.kind not in ("bib", "excerpt"):
             _add_document(g, x, corpus)
     for x in corpus.extractions:  # a .bib file's entries are works, reachable from the bib document
         if x.document and x.document.kind == "bib":
             for ref in x.references:
-                g.add_edge(f"doc:{x.document.id}", corpus.ref_work[ref.id], relation="lists", doc=x.document.id)
+                g.add_edge(f"doc:{x.document.id}", corpus.ref_work[ref.id], relation="lists", doc=x.document.id, line=ref.source.line)
     if gazetteer is not None:
-        _title_mentions(g, gazetteer)
+        _title_mentions(g, gazetteer, _work_sources(corpus))
     for subject, rel, obj in gazetteer.relations() if gazetteer is not None else ():
         a, b = f"platform:{subject}", f"platform:{obj}"
         if a in g and b in g:
-            g.add_edge(a, b, relation=rel)
-    for node in g:
-        if g.nodes[node].get("kind") in ("work", "document"):
-            g.nodes[node]["cited_by"] = sum(1 for _, _, d in g.in_edges(node, data=True) if d["relation"] == "cites")
+            g.add_edge(a, b, relation=rel, doc="gazetteer", line=0)  # a fact of the entity list, not of a document
+    cited: Counter[str] = Counter(v for _, v, r in g.edges(data="relation") if r == "cites")
+    for node, kind in g.nodes(data="kind"):
+        if kind in ("work", "document"):
+            g.nodes[node]["cited_by"] = cited.get(node, 0)
     g.graph.update(summary(corpus, g))
     return g
 
@@ -94,16 +104,16 @@ def _add_document(g: nx.DiGraph, x: Any, corpus: Corpus) -> None:
         for ref_id in c.references:
             work = corpus.ref_work.get(ref_id)
             if work:
-                cites[work].append({"marker": c.marker, "sentence": c.sentence, "line": c.source.line})
+                cites[work].append({"marker": c.marker, "sentence": c.sentence, "line": c.source.line, "offset": c.source.start})
     for work, items in cites.items():
-        g.add_edge(doc_node, work, relation="cites", doc=x.document.id, line=items[0]["line"], count=len(items), citations=items)
+        g.add_edge(doc_node, work, relation="cites", doc=x.document.id, line=items[0]["line"], offset=items[0]["offset"], count=len(items), citations=items)
     for e in x.entities:
         if e.kind != "platform":
             continue
         p = _platform(g, e.name)
         g.nodes[p]["mentions"] += e.mentions
         g.nodes[p]["aliases"] = sorted(set(g.nodes[p]["aliases"]) | set(e.aliases))
-        g.add_edge(doc_node, p, relation="mentions", doc=x.document.id, count=e.mentions)
+        g.add_edge(doc_node, p, relation="mentions", doc=x.document.id, line=_first_line(x, e.aliases or (e.name,)), count=e.mentions)
     for claim in x.claims:
         node = f"claim:{claim.id}"
         label = claim.text if len(claim.text) <= 40 else claim.text[:38].rstrip() + "…"
@@ -111,7 +121,7 @@ def _add_document(g: nx.DiGraph, x: Any, corpus: Corpus) -> None:
             node, kind="claim", label=label, text=claim.text, speaker=claim.speaker or "", speaker_role=claim.speaker_role or "",
             section=claim.section or "", doc=doc_node, line=claim.source.line,
         )
-        g.add_edge(doc_node, node, relation="makes", doc=x.document.id, line=claim.source.line)
+        g.add_edge(doc_node, node, relation="makes", doc=x.document.id, line=claim.source.line, offset=claim.source.start)
         for ref_id in claim.cites:
             work = corpus.ref_work.get(ref_id)
             if work:
@@ -134,7 +144,25 @@ def _platform(g: nx.DiGraph, name: str) -> str:
     return node
 
 
-def _title_mentions(g: nx.DiGraph, gazetteer: Any) -> None:
+def _first_line(x: Any, surfaces: Any) -> int:
+    """The original line of the first occurrence of any of ``surfaces`` in the document's text (1 if none)."""
+    found = [i for i in (x.text.find(s) for s in surfaces if s) if i >= 0]
+    return x.line_at(min(found)) if found else 1
+
+
+def _work_sources(corpus: Corpus) -> dict[str, tuple[str, int]]:
+    """For each work node, where it is described: (document id, line of its first reference entry or 1)."""
+    out: dict[str, tuple[str, int]] = {w.node: (w.doc, 1) for w in corpus.works if w.doc}
+    for x in corpus.extractions:
+        if x.document:
+            for ref in x.references:
+                node = corpus.ref_work.get(ref.id)
+                if node and node not in out:
+                    out[node] = (x.document.id, ref.source.line)
+    return out
+
+
+def _title_mentions(g: nx.DiGraph, gazetteer: Any, sources: Mapping[str, tuple[str, int]]) -> None:
     """Works whose titles name a platform mention it ("... XiaoHongshu (RedNote) ...")."""
     for node, d in list(g.nodes(data=True)):
         if d.get("kind") not in ("work", "document") or not d.get("title"):
@@ -144,7 +172,8 @@ def _title_mentions(g: nx.DiGraph, gazetteer: Any) -> None:
                 continue
             p = _platform(g, m.name)
             g.nodes[p]["aliases"] = sorted(set(g.nodes[p]["aliases"]) | {m.surface})
-            g.add_edge(node, p, relation="mentions")
+            doc, line = sources.get(node, (node.removeprefix("doc:"), 1))
+            g.add_edge(node, p, relation="mentions", doc=doc, line=line)
 
 
 def summary(corpus: Corpus, g: nx.DiGraph) -> dict[str, Any]:

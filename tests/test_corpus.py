@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from citegraph.corpus import build_corpus, detect_excerpts, work_label
+import pytest
+
+from citegraph.corpus import build_corpus, detect_excerpts, group_items, work_label
 from citegraph.model import Citation, CiteKey, Document, Extraction, Reference, Span
 
 BODY = (
@@ -70,3 +72,41 @@ def test_work_label():
     assert work_label(CURRAN) == "Curran 2007"
     assert work_label({"author": [{"family": "Su"}, {"family": "Kaye"}], "issued": {"date-parts": [[2023]]}}) == "Su & Kaye 2023"
     assert work_label({"author": [{"family": "Gao"}, {"family": "Abel"}, {"family": "Yu"}], "issued": {"date-parts": [[2012]]}, "year-suffix": "a"}) == "Gao et al. 2012a"
+
+
+def test_two_documents_of_one_work_are_same_as_not_merged():
+    csl = {"title": "Platforms abroad and at home", "author": [{"family": "Hu", "given": "J."}], "issued": {"date-parts": [[2023]]}}
+    a = ext("hu-preprint", csl=csl, text="First wording of the argument about platforms and their users. " * 4)
+    b = ext("hu-article", csl={**csl, "container-title": "Journal of Communication"}, text="Entirely rewritten prose in the published article version here. " * 4)
+    citing = ext("citing", [csl], text="Nothing in common with either of the two other texts at all. " * 4)
+    corpus = build_corpus([a, b, citing])
+    assert corpus.same_as == {"hu-preprint": "hu-article"} or corpus.same_as == {"hu-article": "hu-preprint"}
+    assert corpus.ref_work["citing:1"] in ("doc:hu-preprint", "doc:hu-article")
+    assert {w.node for w in corpus.works} >= {"doc:hu-preprint", "doc:hu-article"}
+
+
+def test_excerpt_detection_ignores_boilerplate_shared_by_many_documents():
+    import random
+
+    rng = random.Random(3)
+    words = "platform media users global local video market growth policy trust data news".split()
+    boiler = "This article is published under an open licence and may be shared with attribution to its authors. "
+    docs = [ext(f"d{i}", text=boiler * 2 + " ".join(rng.choice(words) for _ in range(300))) for i in range(60)]
+    assert detect_excerpts(docs) == {}
+    part = docs[5].text[len(boiler) * 2 :][:900]
+    docs.append(ext("piece", text=part))
+    assert detect_excerpts(docs) == {"piece": "d5"}
+
+
+@pytest.mark.parametrize(
+    "variants, groups",
+    [
+        ([CURRAN, {**CURRAN, "title": "Media & Cultural Theory"}, {**CURRAN, "author": [{"family": "Curran"}]}], 1),
+        ([LI_Z, LI_Y], 2),
+        ([{**CURRAN, "year-suffix": "a"}, {**CURRAN, "year-suffix": "b"}], 2),
+        # a short title must not chain two different works into one
+        ([{**CURRAN, "title": "Beyond media: trust and policy"}, {**CURRAN, "title": "Beyond media"}, {**CURRAN, "title": "Beyond media: visibility of news"}], 2),
+    ],
+)
+def test_group_items(variants, groups):
+    assert len(group_items(variants)[0]) == groups

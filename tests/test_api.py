@@ -1,0 +1,79 @@
+"""The library API: collecting files, serial and parallel extraction, a bad file among good ones."""
+
+from __future__ import annotations
+
+import pytest
+
+import citegraph.api as api
+from citegraph.api import collect_files, corpus_graph, extract_all, load_graph
+from citegraph.readwrite.nodelink import to_json
+
+SURNAMES = ["Curran", "Li", "Chen", "Flew", "Tone", "Boffone", "Kaye", "Abidin", "Burgess", "Poell"]
+
+
+def _doc(n: int) -> str:
+    refs = [SURNAMES[(n + k) % len(SURNAMES)] for k in range(3)]
+    body = " ".join(f"Platform work number {n} builds on earlier research ({s}, {2000 + SURNAMES.index(s)})." for s in refs)
+    entries = "\n".join(f"{s}, A. ({2000 + SURNAMES.index(s)}). On platforms and media {s.lower()}. Journal of Communication, 4(2), 1-9." for s in refs)
+    return f"# Document {n} about platforms\n\nAuthor Number{n}\n\n## Introduction\n\n{body}\n\n## References\n\n{entries}\n"
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    folder = tmp_path / "corpus"
+    (folder / "sub").mkdir(parents=True)
+    for n in range(18):
+        (folder / ("sub" if n % 3 == 0 else "") / f"doc{n:02d}.md").write_text(_doc(n), encoding="utf-8")
+    return folder
+
+
+def test_collect_files_is_sorted_recursive_and_reports_problems(tmp_path):
+    (tmp_path / "b").mkdir()
+    (tmp_path / ".hidden").mkdir()
+    for name in ["z.md", "a.txt", "b/c.pdf", ".hidden/x.md", ".dot.md", "notes.docx"]:
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    files, problems = collect_files([str(tmp_path), str(tmp_path / "missing.md")])
+    assert [f.removeprefix(str(tmp_path) + "/") for f in files] == ["a.txt", "z.md", "b/c.pdf"]
+    assert {(p.code, p.file.rsplit("/", 1)[-1]) for p in problems} == {("skipped", "notes.docx"), ("missing", "missing.md")}
+
+
+def test_named_files_keep_the_given_order(tmp_path):
+    for name in ["b.md", "a.md"]:
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    files, problems = collect_files([str(tmp_path / "b.md"), str(tmp_path / "a.md")])
+    assert files == [str(tmp_path / "b.md"), str(tmp_path / "a.md")] and problems == []
+
+
+def test_parallel_and_serial_extraction_give_identical_graphs(corpus):
+    files, _ = collect_files([str(corpus)])
+    assert len(files) >= api.PARALLEL_MIN
+    serial = extract_all(files, workers=1)
+    parallel = extract_all(files, workers=2)
+    assert [x.path for x in parallel] == files
+    assert parallel == serial
+    assert to_json(corpus_graph(parallel)) == to_json(corpus_graph(serial))
+
+
+@pytest.mark.parametrize(
+    "name, content, code",
+    [("empty.md", b"", "empty"), ("binary.txt", b"\x00\x01\x02" * 50, "not-text"), ("broken.pdf", b"%PDF-1.4 not really", None)],
+)
+def test_a_bad_file_among_good_ones(corpus, name, content, code):
+    (corpus / name).write_bytes(content)
+    good = load_graph([str(corpus)], cache_dir=None)
+    assert good.graph["documents"] >= 18
+    assert any(name in p for p in good.graph["problems"]) or any(name in u for u in good.graph["unread"])
+    if code:
+        x = extract_all([str(corpus / name)])[0]
+        assert [p.code for p in x.problems] == [code]
+    cited = [d for _, d in good.nodes(data=True) if d.get("kind") == "work" and d.get("cited_by")]
+    assert len(cited) == len(SURNAMES)
+
+
+def test_load_graph_is_cached_and_sees_a_change(corpus, tmp_path):
+    cache_dir = tmp_path / "cache"
+    first = load_graph([str(corpus)], cache_dir=cache_dir)
+    assert sorted(load_graph([str(corpus)], cache_dir=cache_dir).edges) == sorted(first.edges)
+    (corpus / "doc01.md").write_text(_doc(1).replace("(Li, 2001)", "(Li, 2001; Chen, 2002)"), encoding="utf-8")
+    changed = load_graph([str(corpus)], cache_dir=cache_dir)
+    assert changed.graph["citations"] == first.graph["citations"] + 1
