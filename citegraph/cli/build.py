@@ -86,13 +86,16 @@ def parse_ref(source: Any, fmt: str) -> None:
     Example:
       echo "Curran, J. 2007. Media and cultural theory. Routledge." | citegraph parse-ref -
     """
-    from ..refparse import load_parser
-    from ..render import dumps
+    import json
 
-    lines = [ln.strip() for ln in source if ln.strip()]
+    from ..refparse import load_parser
+
+    lines = [s for s in (ln.strip() for ln in source) if s]
     items = load_parser().parse_many(lines)
     if fmt == "json":
-        click.echo(dumps(items))
+        # a JSON array with one compact item per line: quick to write, still easy to read and grep
+        body = ",\n".join(map(json.JSONEncoder(ensure_ascii=False).encode, items))
+        click.echo("[\n" + body + "\n]" if items else "[]")
         return
     from ..readwrite.bibtex_write import to_bibtex
     from ..readwrite.keys import citation_keys

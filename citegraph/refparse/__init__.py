@@ -14,12 +14,14 @@ the first :data:`MAX_CHARS` characters are labelled (words clipped to
 
 from __future__ import annotations
 
+import gc
 import os
 import threading
 from typing import Sequence
 
 import pycrfsuite
 
+from . import features
 from .features import sequence_features, set_vocabulary
 from .normalize import to_csl
 from .tokens import MAX_TOKENS, Token, tokenize
@@ -54,15 +56,18 @@ class ReferenceParser:
         self.model_path = model_path
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(model_path)
-        set_vocabulary(_read_vocabulary(model_path))
+        self._vocabulary = _read_vocabulary(model_path)
+        set_vocabulary(self._vocabulary)
         self._lock = threading.Lock()
 
     def _tag(self, tokens: list[Token]) -> list[str]:
         if not tokens:
             return []
-        feats = sequence_features([t[0] for t in tokens])
         with self._lock:
-            return self._tagger.tag(feats)
+            if features._VOCAB is not self._vocabulary:  # another model was loaded since
+                set_vocabulary(self._vocabulary)
+            feats = sequence_features([t[0] for t in tokens])
+            return self._tagger.tag(feats)  # lists of bytes: crfsuite takes them without re-encoding
 
     def label(self, text: str) -> list[tuple[str, str]]:
         """``(word, label)`` pairs for one reference string (for debugging)."""
@@ -77,19 +82,17 @@ class ReferenceParser:
         if not tokens:
             return {}
         labels = self._tag(tokens)
+        # one segment per run of equal labels: its text is the source span, whitespace made single spaces
         segs: list[tuple[str, str]] = []
-        words: list[str] = []
-        prev_end = -1
-        for i, (word, start, end) in enumerate(tokens):
-            if i and labels[i] != labels[i - 1]:
-                segs.append((labels[i - 1], "".join(words)))
-                words = []
-            elif words and start > prev_end:
-                words.append(" ")
-            words.append(word)
-            prev_end = end
-        segs.append((labels[-1], "".join(words)))
+        label = labels[0]
+        first = tokens[0][1]
+        for i in range(1, len(tokens)):
+            if labels[i] != label:
+                segs.append((label, " ".join(head[first : tokens[i - 1][2]].split())))
+                label = labels[i]
+                first = tokens[i][1]
         end = tokens[-1][2]
+        segs.append((label, " ".join(head[first:end].split())))
         item = to_csl(segs, head[:end])
         if len(tokens) >= MAX_TOKENS or len(text) > MAX_CHARS:
             rest = " ".join(text[end : end + 20000].split()[:200])
@@ -99,8 +102,18 @@ class ReferenceParser:
         return item
 
     def parse_many(self, texts: Sequence[str]) -> list[dict]:
-        """:meth:`parse` for each string, in order."""
-        return [self.parse(t) for t in texts]
+        """:meth:`parse` for each string, in order.
+
+        The cyclic garbage collector is paused meanwhile (parsing makes no
+        cycles, and its many small cached lists would make it run often).
+        """
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return [self.parse(t) for t in texts]
+        finally:
+            if enabled:
+                gc.enable()
 
 
 _CACHE: dict[str, ReferenceParser] = {}
@@ -108,8 +121,8 @@ _CACHE_LOCK = threading.Lock()
 
 
 def load_parser(path: str | None = None) -> ReferenceParser:
-    """The parser for the model at ``path`` (default: the committed model), loaded once."""
-    key = os.path.abspath(path or MODEL_PATH)
+    """The parser for the model at ``path`` (default: ``$CITEGRAPH_REFPARSE_MODEL`` or the committed model), loaded once."""
+    key = os.path.abspath(path or os.environ.get("CITEGRAPH_REFPARSE_MODEL") or MODEL_PATH)
     with _CACHE_LOCK:
         parser = _CACHE.get(key)
         if parser is None:

@@ -53,6 +53,8 @@ def clean(text: str) -> str:
     """A field without surrounding spaces, quotes, asterisks and trailing punctuation."""
     text = " ".join(text.split())
     text = text.strip(_EDGE)
+    if "(" not in text and ")" not in text and "[" not in text and "]" not in text:
+        return text
     if text.count("(") < text.count(")") and text.endswith(")"):
         text = text[:-1].rstrip(_EDGE)
     if text.count("(") > text.count(")") and text.startswith("("):
@@ -248,13 +250,18 @@ def to_csl(segs: list[tuple[str, str]], full_text: str = "") -> dict:
                 item[key] = value
     notes += [clean(t) for t in fields.get("note", [])]
     urls = " ".join(fields.get("url", []) + fields.get("doi", []) + fields.get("note", []))
-    m = _URL.search(urls) or (_URL.search(full_text[:20000]) if "http" in full_text[:20000] or "www." in full_text[:20000] else None)
+    head = full_text[:20000]
+    low = head.lower()
+    # the substring tests are cheap guards: the patterns cannot match without them
+    m = _URL.search(urls) if urls else None
+    if m is None and ("http" in low or "www." in low):
+        m = _URL.search(head)
     if m:
         item["URL"] = m.group(0).rstrip(".,;)]>")
-    m = _DOI.search(urls) or _DOI.search(full_text[:20000])
+    m = (_DOI.search(urls) or _DOI.search(head)) if "10." in head or "10." in urls else None
     if m:
         item["DOI"] = m.group(1).rstrip(".,;)]>")
-    m = _ARXIV.search(full_text[:20000])
+    m = _ARXIV.search(head) if "arxiv" in low else None
     if m:
         item["number"] = m.group(1)
         item.setdefault("publisher", "arXiv")

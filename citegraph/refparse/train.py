@@ -16,7 +16,7 @@ import pycrfsuite
 
 from .augment import augment
 from .data import Segments, load_sequences, split
-from .features import sequence_features
+from .features import sequence_features, set_vocabulary
 from .tokens import tokenize
 
 __all__ = ["MODEL_PATH", "VOCAB_PATH", "PARAMS", "write_vocabulary", "labelled_tokens", "train", "main"]
@@ -59,6 +59,7 @@ def labelled_tokens(segs: Segments) -> tuple[list[str], list[str]]:
 
 def train(model_path: str = MODEL_PATH, params: dict | None = None, augment_share: float = 0.45, verbose: bool = False) -> dict:
     """Train on the training split (+ augmentation) and write the model; returns a summary."""
+    set_vocabulary(None)  # emit every feature of GROUPS, not only those of a loaded model
     seqs = load_sequences()
     train_seqs, test_seqs = split(seqs)
     extra = augment(train_seqs, share=augment_share) if augment_share > 0 else []
