@@ -7,17 +7,23 @@ JSON; ``load_graph`` gives the (cached) graph of a corpus for queries;
 
 from __future__ import annotations
 
+import gc
+import hashlib
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Sequence
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
 from .cache import Cache, default_dir
 from .model import Extraction, Problem
 from .resources import Resources
 from .stages.read import SUPPORTED
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from .qindex import LiteGraph
 
 __all__ = ["BuildResult", "collect_files", "extract_file", "extract_all", "corpus_graph", "load_graph", "build", "bib_items"]
 
@@ -26,7 +32,7 @@ __all__ = ["BuildResult", "collect_files", "extract_file", "extract_all", "corpu
 class BuildResult:
     """What ``build`` produced: the graph, the files written and the summary."""
 
-    graph: nx.DiGraph
+    graph: "nx.DiGraph"
     outputs: dict[str, str] = field(default_factory=dict)
     summary: dict[str, Any] = field(default_factory=dict)
 
@@ -145,67 +151,203 @@ def extract_all(files: Sequence[str], resources: Resources | None = None, cache:
     return [x for x in out if x is not None]
 
 
-def corpus_graph(extractions: Sequence[Extraction], resources: Resources | None = None, extra_problems: Sequence[Problem] = ()) -> nx.DiGraph:
-    """Merge extractions into a corpus and build its graph."""
+class _CacheMemo:
+    """The corpus merge's memo (:class:`citegraph.corpus.MergeMemo`) kept in the cache."""
+
+    def __init__(self, cache: Cache) -> None:
+        self.cache = cache
+
+    def get(self, key: str) -> Any:
+        return self.cache.get("shingles" if key == "shingles" else "merge", key)
+
+    def put(self, key: str, value: Any) -> None:
+        self.cache.put("shingles" if key == "shingles" else "merge", key, value)
+
+
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """No cyclic garbage collection while building: the build makes millions of objects and no cycles to collect."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def corpus_graph(
+    extractions: Sequence[Extraction], resources: Resources | None = None, extra_problems: Sequence[Problem] = (), cache: Cache | None = None
+) -> "nx.DiGraph":
+    """Merge extractions into a corpus and build its graph (``cache``: where the merge may remember its grouping)."""
     from .corpus import build_corpus
     from .graph import build_graph
     from dataclasses import replace
 
     res = resources or Resources()
-    corpus = build_corpus(extractions)
-    if extra_problems:
-        corpus = replace(corpus, problems=tuple(extra_problems) + corpus.problems)
-    return build_graph(corpus, res.gazetteer)
+    with _no_gc():
+        corpus = build_corpus(extractions, _CacheMemo(cache) if cache is not None and cache.dir is not None else None)
+        if extra_problems:
+            corpus = replace(corpus, problems=tuple(extra_problems) + corpus.problems)
+        return build_graph(corpus, res.gazetteer)
 
 
-def load_graph(paths: Sequence[str], resources: Resources | None = None, cache_dir: str | Path | None = "default", workers: int | None = None) -> nx.DiGraph:
+def load_graph(
+    paths: Sequence[str], resources: Resources | None = None, cache_dir: str | Path | None = "default", workers: int | None = None, lite: bool = False
+) -> "nx.DiGraph | LiteGraph":
     """The graph of the documents under ``paths``, from the cache when nothing changed.
 
     ``cache_dir=None`` caches nothing; ``workers`` is passed to :func:`extract_all`.
+    A built graph is stored as a query index (:mod:`citegraph.qindex`) keyed
+    by the corpus key (paths, sizes, modification times, code fingerprint,
+    options). With ``lite=True`` and a valid index, the result is a
+    :class:`~citegraph.qindex.LiteGraph` answering from the index (no
+    networkx); otherwise a networkx ``DiGraph``. A stale index is not used,
+    a damaged one is deleted and rebuilt.
     """
-    from .readwrite.nodelink import from_json, to_json
+    return _load(paths, resources, cache_dir, workers, lite)[0]
+
+
+def _load(
+    paths: Sequence[str], resources: Resources | None, cache_dir: str | Path | None, workers: int | None, lite: bool
+) -> "tuple[Any, tuple[list[str], list[str]] | None, Cache]":
+    """(graph, its node-link lines when it was just built, the cache)."""
+    from .qindex import open_index
 
     res = resources or Resources()
     cache = Cache(default_dir() if cache_dir == "default" else cache_dir)
     files, problems = collect_files(paths)
+    if cache.dir is None:
+        return corpus_graph(extract_all(files, res, cache, workers), res, problems), None, cache
     key = cache.corpus_key(files, _options(res))
-    data = cache.get_graph(key)
-    if data is not None:
-        try:
-            return from_json(data)
-        except (KeyError, TypeError, ValueError, nx.NetworkXError):
-            pass
-    graph = corpus_graph(extract_all(files, res, cache, workers), res, problems)
-    cache.put_graph(key, to_json(graph))
-    return graph
+    built: list[tuple[list[str], list[str]]] = []
+
+    def rebuild() -> "nx.DiGraph":
+        from .qindex import write_index
+        from .readwrite.nodelink import item_lines
+
+        graph = corpus_graph(extract_all(files, res, cache, workers), res, problems, cache)
+        with _no_gc():
+            lines = item_lines(graph)
+            write_index(cache.dir, key, graph, lines)
+        built.append(lines)
+        return graph
+
+    indexed = open_index(cache.dir, key, rebuild)
+    if indexed is not None:
+        return (indexed if lite else indexed.full()), (built[0] if built else None), cache
+    graph = rebuild()
+    return graph, built[0], cache
+
+
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
+
+
+def _stat(path: str) -> list[int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return [st.st_size, st.st_mtime_ns]
 
 
 def build(
     paths: Sequence[str], out_dir: str | Path, resources: Resources | None = None, cache_dir: str | Path | None = "default", title: str = "citegraph", workers: int | None = None
 ) -> BuildResult:
-    """Build the corpus under ``paths`` and write ``graph.html``, ``references.bib`` and ``graph.json`` into ``out_dir``."""
-    from .readwrite.atomic import write_text_atomic
-    from .readwrite.bibtex_write import to_bibtex
-    from .readwrite.html import to_html
-    from .readwrite.nodelink import to_json
+    """Build the corpus under ``paths`` and write ``graph.html``, ``references.bib`` and ``graph.json`` into ``out_dir``.
 
-    graph = load_graph(paths, resources, cache_dir, workers)
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    outputs = {"html": str(out / "graph.html"), "bib": str(out / "references.bib"), "json": str(out / "graph.json")}
-    write_text_atomic(outputs["json"], to_json(graph))
-    write_text_atomic(outputs["bib"], to_bibtex(bib_items(graph)))
-    write_text_atomic(outputs["html"], to_html(graph, title=title))
+    An output is rewritten only when its content changed; when the graph is
+    the one the previous build into ``out_dir`` wrote and the page and .bib
+    written then are still there untouched, they are not even recomputed.
+    """
+    from .readwrite.atomic import write_text_atomic
+    from .readwrite.nodelink import assemble, item_lines
+
+    with _no_gc():
+        graph, lines, cache = _load(paths, resources, cache_dir, workers, False)
+        out = Path(out_dir)
+        out.mkdir(parents=True, exist_ok=True)
+        outputs = {"html": str(out / "graph.html"), "bib": str(out / "references.bib"), "json": str(out / "graph.json")}
+        text = assemble(graph.graph, *(lines or item_lines(graph)))
+        digest = _digest(text)
+        state_key = f"{os.path.abspath(out)}\0{title}"
+        state = cache.get("outputs", state_key) if cache.dir is not None else None
+        state = state if isinstance(state, dict) else {}
+        same_graph = state.get("graph") == digest
+        new_state: dict[str, Any] = {"graph": digest}
+        makers = {"json": lambda: text, "bib": lambda: _bib_text(graph, cache), "html": lambda: _html_text(graph, title)}
+        for name in ("json", "bib", "html"):
+            path = outputs[name]
+            before = state.get(name)
+            on_disk = _stat(path)
+            if same_graph and isinstance(before, list) and len(before) == 3 and on_disk == before[:2]:
+                new_state[name] = before  # same graph, file untouched since we wrote it: same content
+                continue
+            content = makers[name]()
+            h = _digest(content)
+            if not (isinstance(before, list) and len(before) == 3 and on_disk == before[:2] and before[2] == h):
+                write_text_atomic(path, content)
+            new_state[name] = [*(_stat(path) or [0, 0]), h]
+        if cache.dir is not None:
+            cache.put("outputs", state_key, new_state)
     summary = {k: v for k, v in graph.graph.items()}
     return BuildResult(graph, outputs, summary)
 
 
-def bib_items(graph: nx.DiGraph, doc: str | None = None) -> list[dict[str, Any]]:
+_KEY_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-:./+")
+
+
+def _bib_text(graph: "nx.DiGraph", cache: Cache | None = None) -> str:
+    """The .bib of the graph; entries whose CSL item did not change since the last build come from the cache.
+
+    A BibTeX database is its entries one after the other, so when every key
+    is already a valid, unique BibTeX key the text is the entries' texts
+    joined (checked by the tests); otherwise it is written in one go.
+    """
+    items = bib_items(graph)
+    ids = [item.get("id") for item in items]
+    if cache is None or cache.dir is None or len(set(ids)) != len(ids) or not all(isinstance(i, str) and i and set(i) <= _KEY_CHARS for i in ids):
+        from .readwrite.bibtex_write import to_bibtex
+
+        return to_bibtex(items)
+    import marshal
+
+    try:
+        digests = [hashlib.blake2b(marshal.dumps(item, 2), digest_size=16).hexdigest() for item in items]
+    except ValueError:
+        from .readwrite.bibtex_write import to_bibtex
+
+        return to_bibtex(items)
+    known = cache.get("bib-entries", "bibtex")
+    known = known if isinstance(known, dict) else {}
+    entries = {}
+    for item, d in zip(items, digests):
+        text = known.get(d)
+        if not isinstance(text, str):
+            from .readwrite.bibtex_write import to_bibtex
+
+            text = to_bibtex([item])
+        entries[d] = text
+    if entries != known:
+        cache.put("bib-entries", "bibtex", entries)
+    return "\n".join(entries[d] for d in digests)
+
+
+def _html_text(graph: "nx.DiGraph", title: str) -> str:
+    from .readwrite.html import to_html
+
+    return to_html(graph, title=title)
+
+
+def bib_items(graph: "nx.DiGraph", doc: str | None = None) -> list[dict[str, Any]]:
     """CSL items of the works (and documents) in the graph, or only those cited by ``doc`` (a node id)."""
+    from .queries import nodes_of
+
     if doc is not None:
         nodes = [v for _, v, d in graph.out_edges(doc, data=True) if d.get("relation") == "cites"]
     else:
-        nodes = [n for n, d in graph.nodes(data=True) if d.get("kind") in ("work", "document") and d.get("csl") and d.get("doc_kind") not in ("excerpt", "bib")]
+        nodes = [n for n, d in nodes_of(graph, ("work", "document")) if d.get("csl") and d.get("doc_kind") not in ("excerpt", "bib")]
     items = []
     for n in sorted(nodes, key=lambda n: graph.nodes[n].get("key", n)):
         csl = dict(graph.nodes[n].get("csl") or {})

@@ -3,7 +3,10 @@
 Extractions are keyed by the file's SHA-256, the code fingerprint (a hash
 of the package's own files, models included) and the options, so a change
 to any of them re-extracts. Corpus graphs are keyed by the files' paths,
-sizes and modification times. Every value is stored with a checksum; an
+sizes and modification times. Values are plain data (dicts, lists,
+strings, numbers) serialised with :mod:`marshal` (which only ever builds
+such values: it cannot run code) and compressed; every value is stored
+with a checksum; an
 entry that does not decode or whose checksum does not match is deleted and
 rebuilt, never trusted, and a database file that SQLite cannot open is
 replaced by a new one. The cache lives in ``$CITEGRAPH_CACHE`` or
@@ -13,7 +16,7 @@ replaced by a new one. The cache lives in ``$CITEGRAPH_CACHE`` or
 from __future__ import annotations
 
 import hashlib
-import json
+import marshal
 import os
 import sqlite3
 import zlib
@@ -26,8 +29,10 @@ from .model import Extraction
 __all__ = ["Cache", "fingerprint", "default_dir", "DB_NAME"]
 
 DB_NAME = "cache.sqlite3"
-_SCHEMA = 1
+_SCHEMA = 2
 KEEP_GRAPHS = 4
+#: How many entries of each kind of whole-corpus value are kept (the most recent ones).
+KEEP = {"graph": KEEP_GRAPHS, "merge": 4, "outputs": 16, "bib-entries": 2, "shingles": 2}
 
 
 def default_dir() -> Path:
@@ -51,8 +56,11 @@ def fingerprint() -> str:
     return h.hexdigest()[:16]
 
 
+_PLAIN = (dict, list, tuple, str, int, float, bool, type(None), bytes)
+
+
 def _pack(value: Any) -> bytes:
-    raw = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    raw = marshal.dumps(value, 4)
     return hashlib.blake2b(raw, digest_size=16).digest() + zlib.compress(raw, 1)
 
 
@@ -66,7 +74,13 @@ def _unpack(blob: bytes) -> Any:
         raise ValueError(str(exc)) from exc
     if hashlib.blake2b(raw, digest_size=16).digest() != bytes(blob[:16]):
         raise ValueError("checksum mismatch")
-    return json.loads(raw.decode("utf-8"))
+    try:
+        value = marshal.loads(raw)
+    except (EOFError, TypeError) as exc:
+        raise ValueError(str(exc)) from exc
+    if not isinstance(value, _PLAIN):  # marshal also knows code objects: never accepted
+        raise ValueError("not plain data")
+    return value
 
 
 class Cache:
@@ -180,14 +194,15 @@ class Cache:
         db = self._connect()
         if db is None or not items:
             return
+        rows = [(kind, k, _pack(v)) for k, v in items]  # before the transaction: a value marshal refuses raises here
         try:
             db.execute("BEGIN")
-            db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)", [(kind, k, _pack(v)) for k, v in items])
-            if kind == "graph":  # keep the last few corpus graphs only
+            db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)", rows)
+            if kind in KEEP:  # keep the last few whole-corpus values only
                 db.execute(
-                    "DELETE FROM entries WHERE kind = 'graph' AND rowid NOT IN "
-                    "(SELECT rowid FROM entries WHERE kind = 'graph' ORDER BY rowid DESC LIMIT ?)",
-                    (KEEP_GRAPHS,),
+                    "DELETE FROM entries WHERE kind = ? AND rowid NOT IN "
+                    "(SELECT rowid FROM entries WHERE kind = ? ORDER BY rowid DESC LIMIT ?)",
+                    (kind, kind, KEEP[kind]),
                 )
             db.execute("COMMIT")
         except sqlite3.OperationalError:
@@ -244,6 +259,17 @@ class Cache:
             except OSError:
                 h.update(f"{f}:missing\n".encode())
         return h.hexdigest()
+
+    def get(self, kind: str, key: str) -> Any:
+        """A plain value stored with :meth:`put` (None when missing or corrupt); the code fingerprint is part of the key."""
+        return self._load(kind, f"{fingerprint()}:{key}")
+
+    def put(self, kind: str, key: str, value: Any) -> None:
+        """Store a plain value (dicts, lists, tuples, strings, numbers); kinds in :data:`KEEP` keep only their last few entries."""
+        try:
+            self._save_many(kind, [(f"{fingerprint()}:{key}", value)])
+        except ValueError:
+            pass  # not plain data: not stored
 
     def get_graph(self, key: str) -> Any:
         """A cached node-link graph document (text), or None."""

@@ -9,17 +9,19 @@ stable citation key.
 
 from __future__ import annotations
 
+import hashlib
+import marshal
 import re
 import zlib
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
-from typing import Any, Mapping, Sequence
+from typing import Any, Mapping, Protocol, Sequence
 
 from .identity import THRESHOLD, block_key, block_keys, conflict, features, fold, score, year_of
 from .model import Extraction, Problem
 from .resources import Resources
 
-__all__ = ["Work", "Corpus", "build_corpus", "detect_excerpts", "SHINGLE", "EXCERPT_SHARE", "group_items"]
+__all__ = ["Work", "Corpus", "MergeMemo", "build_corpus", "detect_excerpts", "SHINGLE", "EXCERPT_SHARE", "group_items"]
 
 SHINGLE = 6  # words per shingle
 SAMPLE = 4  # keep one shingle in SAMPLE (by hash): containment is estimated on the sample
@@ -67,7 +69,27 @@ def _shingles(text: str) -> set[int]:
     return out
 
 
-def detect_excerpts(extractions: Sequence[Extraction]) -> dict[str, str]:
+def _all_shingles(docs: Sequence[Extraction], memo: "MergeMemo | None") -> dict[str, set[int]]:
+    """Each document's shingles; with a ``memo``, those of texts seen in the last build are not recomputed."""
+    if memo is None:
+        return {x.document.id: _shingles(x.text) for x in docs}
+    known = memo.get("shingles")
+    known = known if isinstance(known, dict) else {}
+    kept: dict[str, list[int]] = {}
+    out: dict[str, set[int]] = {}
+    for x in docs:
+        digest = hashlib.blake2b(x.text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+        value = known.get(digest)
+        if not isinstance(value, list):
+            value = sorted(_shingles(x.text))
+        kept[digest] = value
+        out[x.document.id] = set(value)
+    if kept != known:
+        memo.put("shingles", kept)
+    return out
+
+
+def detect_excerpts(extractions: Sequence[Extraction], memo: "MergeMemo | None" = None) -> dict[str, str]:
     """Map document id -> id of the document it is an excerpt (or near duplicate) of.
 
     A document is an excerpt of another when at least :data:`EXCERPT_SHARE`
@@ -77,7 +99,7 @@ def detect_excerpts(extractions: Sequence[Extraction]) -> dict[str, str]:
     so the work grows with the corpus, not with its square.
     """
     docs = [x for x in extractions if x.document and x.document.kind != "bib" and x.text]
-    shingles = {x.document.id: _shingles(x.text) for x in docs}
+    shingles = _all_shingles(docs, memo)
     index: dict[int, list[str]] = defaultdict(list)
     for d, sh in shingles.items():
         for h in sh:
@@ -127,11 +149,50 @@ def _richness(csl: Mapping[str, Any]) -> int:
     return sum(1 for v in csl.values() if v not in (None, "", [], {}))
 
 
-def build_corpus(extractions: Sequence[Extraction]) -> Corpus:
-    """Merge extractions into a :class:`Corpus` (pure: the extractions are not changed)."""
+class MergeMemo(Protocol):
+    """Where :func:`build_corpus` may keep the result of grouping and keying (e.g. the cache)."""
+
+    def get(self, key: str) -> Any: ...
+
+    def put(self, key: str, value: Any) -> None: ...
+
+
+def _merge_key(cands: Sequence[tuple[str, str | None, Mapping[str, Any]]]) -> str | None:
+    """A digest of everything grouping and keying look at (None when the items are not plain data)."""
+    try:
+        raw = marshal.dumps([(r, d, dict(c)) for r, d, c in cands], 2)  # version 2: no references, so the same value always gives the same bytes
+    except ValueError:
+        return None
+    return hashlib.blake2b(raw, digest_size=20).hexdigest()
+
+
+def _remembered(memo: MergeMemo | None, key: str | None, n: int) -> tuple[list[list[int]], list[tuple[int, int]], list[str]] | None:
+    """The grouping and keys kept under ``key``, if they are a valid result for ``n`` candidates."""
+    if memo is None or key is None:
+        return None
+    hit = memo.get(key)
+    try:
+        groups, pairs, keys = hit
+        groups = [list(g) for g in groups]
+        if sorted(i for g in groups for i in g) != list(range(n)) or len(keys) != len(groups) or not all(isinstance(k, str) for k in keys):
+            return None
+        return groups, [(int(a), int(b)) for a, b in pairs], list(keys)
+    except (TypeError, ValueError):
+        return None
+
+
+def build_corpus(extractions: Sequence[Extraction], memo: MergeMemo | None = None) -> Corpus:
+    """Merge extractions into a :class:`Corpus` (pure: the extractions are not changed).
+
+    ``memo`` keeps the grouping of works by a digest of every candidate
+    description (corpus documents and references, in order), so a rebuild
+    whose descriptions did not change skips the pairwise comparisons, and
+    the documents' shingles by a digest of their text; the result is the
+    same with or without it.
+    """
     from .readwrite.keys import citation_keys
 
-    excerpt_of = detect_excerpts(extractions)
+    excerpt_of = detect_excerpts(extractions, memo)
     by_id = {x.document.id: x for x in extractions if x.document}
     xs = [
         _relink_excerpt(x, by_id[excerpt_of[x.document.id]]) if x.document and x.document.id in excerpt_of else x
@@ -147,7 +208,9 @@ def build_corpus(extractions: Sequence[Extraction]) -> Corpus:
             continue
         for ref in x.references:
             cands.append((ref.id, None, ref.csl))
-    groups, same_pairs = group_items([c[2] for c in cands], [bool(c[1]) for c in cands])
+    memo_key = _merge_key(cands) if memo is not None else None
+    remembered = _remembered(memo, memo_key, len(cands))
+    groups, same_pairs = remembered[:2] if remembered else group_items([c[2] for c in cands], [bool(c[1]) for c in cands])
     same_as = {cands[b][1]: cands[a][1] for a, b in same_pairs if cands[a][1] not in excerpt_of and cands[b][1] not in excerpt_of}
     works_csl: list[dict[str, Any]] = []
     meta: list[tuple[tuple[str, ...], str | None]] = []
@@ -160,7 +223,9 @@ def build_corpus(extractions: Sequence[Extraction]) -> Corpus:
         csl.pop("citation-number", None)
         works_csl.append(csl)
         meta.append((refs, docs[0] if docs else None))
-    keys = citation_keys(works_csl)
+    keys = remembered[2] if remembered else citation_keys(works_csl)
+    if memo is not None and memo_key is not None and not remembered:
+        memo.put(memo_key, (groups, same_pairs, keys))
     works: list[Work] = []
     ref_work: dict[str, str] = {}
     for key, csl, (refs, doc) in zip(keys, works_csl, meta):

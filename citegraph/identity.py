@@ -13,14 +13,14 @@ different titles ("Li, Z. 2022" vs "Li, Y. 2022"). Equal DOIs merge.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from functools import lru_cache
 from dataclasses import dataclass
 from typing import Any, Mapping
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
+
+from .textfold import fold
 
 __all__ = [
     "fold",
@@ -39,20 +39,11 @@ __all__ = [
     "THRESHOLD",
 ]
 
-_NON_ALNUM = re.compile(r"[^a-z0-9]+")
 #: Score (0-100) at or above which two items are the same work (calibrated on a generated corpus).
 THRESHOLD = 88.0
 #: Title score under which two descriptions in the groups about to be joined are incompatible.
 CONFLICT = 80.0
 _STOP = frozenset("a an and the of for in on to at by with from de la le der die das und".split())
-
-
-@lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """Lower-case ASCII letters and digits only, words separated by one space."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return _NON_ALNUM.sub(" ", text.lower()).strip()
 
 
 def _family(name: Mapping[str, Any]) -> str:

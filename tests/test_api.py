@@ -77,3 +77,51 @@ def test_load_graph_is_cached_and_sees_a_change(corpus, tmp_path):
     (corpus / "doc01.md").write_text(_doc(1).replace("(Li, 2001)", "(Li, 2001; Chen, 2002)"), encoding="utf-8")
     changed = load_graph([str(corpus)], cache_dir=cache_dir)
     assert changed.graph["citations"] == first.graph["citations"] + 1
+
+
+def _build_outputs(paths, out, cache_dir):
+    result = api.build(paths, out, cache_dir=cache_dir)
+    return {name: open(path, encoding="utf-8").read() for name, path in result.outputs.items() if name != "html"}
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda text: text + "\nA sentence added to change this file.\n",  # after the reference list
+        lambda text: text.replace("## References", "A new sentence (Chen, 2002).\n\n## References"),  # a new citation
+        lambda text: text.replace("On platforms and media", "On platform and the media"),  # a reference changed
+    ],
+)
+def test_warm_rebuild_after_a_change_equals_a_cold_build(corpus, tmp_path, change):
+    files, _ = collect_files([str(corpus)])
+    warm_cache = tmp_path / "warm-cache"
+    _build_outputs([str(corpus)], tmp_path / "warm", warm_cache)
+    target = corpus / "doc01.md"
+    target.write_text(change(target.read_text(encoding="utf-8")), encoding="utf-8")
+    warm = _build_outputs([str(corpus)], tmp_path / "warm", warm_cache)
+    cold = _build_outputs([str(corpus)], tmp_path / "cold", tmp_path / "cold-cache")
+    assert warm == cold
+
+
+
+def test_unchanged_outputs_are_not_rewritten(corpus, tmp_path):
+    cache_dir = tmp_path / "cache"
+    first = api.build([str(corpus)], tmp_path / "out", cache_dir=cache_dir)
+    stamps = {name: (tmp_path / "out" / p.rsplit("/", 1)[-1]).stat().st_mtime_ns for name, p in first.outputs.items()}
+    (corpus / "doc05.md").touch()  # a newer modification time, the same content: the corpus is rebuilt, the outputs stay
+    again = api.build([str(corpus)], tmp_path / "out", cache_dir=cache_dir)
+    assert {name: (tmp_path / "out" / p.rsplit("/", 1)[-1]).stat().st_mtime_ns for name, p in again.outputs.items()} == stamps
+    (tmp_path / "out" / "references.bib").write_text("damaged", encoding="utf-8")  # an output changed by hand is written again
+    api.build([str(corpus)], tmp_path / "out", cache_dir=cache_dir)
+    assert (tmp_path / "out" / "references.bib").read_text(encoding="utf-8").startswith("@")
+
+
+def test_bib_from_cached_entries_equals_one_pass(corpus, tmp_path):
+    from citegraph.cache import Cache
+    from citegraph.readwrite.bibtex_write import to_bibtex
+
+    graph = load_graph([str(corpus)], cache_dir=None)
+    cache = Cache(tmp_path / "cache")
+    expected = to_bibtex(api.bib_items(graph))
+    assert api._bib_text(graph, cache) == expected  # entries written one by one and stored
+    assert api._bib_text(graph, cache) == expected  # entries from the cache

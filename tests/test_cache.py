@@ -121,15 +121,34 @@ def test_corrupt_database_file_is_replaced(corpus, tmp_path, content):
     assert load_graph([str(corpus)], cache_dir=cache_dir).graph["resolved"] == good.graph["resolved"]
 
 
-def test_corrupt_graph_entry_is_rebuilt(corpus, tmp_path):
+@pytest.mark.parametrize("damage", ["UPDATE edges SET data = substr(data, 2)", "UPDATE nodes SET label = 'x' WHERE kind = 'work'", "DELETE FROM edges WHERE seq = 0"])
+def test_corrupt_graph_index_is_rebuilt(corpus, tmp_path, damage):
     cache_dir = tmp_path / "cache"
     good = load_graph([str(corpus)], cache_dir=cache_dir)
-    db = sqlite3.connect(cache_dir / DB_NAME)
-    db.execute("UPDATE entries SET data = ? WHERE kind = 'graph'", (b"\x00broken",))
+    [index] = cache_dir.glob("qindex-*.sqlite3")
+    db = sqlite3.connect(index)
+    db.execute(damage)
     db.commit()
     db.close()
     again = load_graph([str(corpus)], cache_dir=cache_dir)
     assert sorted(again.edges(data="relation")) == sorted(good.edges(data="relation"))
+    assert dict(again.nodes(data="label")) == dict(good.nodes(data="label"))
+
+
+@pytest.mark.parametrize("value", [{"a": [1, 2.5, None, True]}, ["x", ("y", b"z")], "text"])
+def test_plain_values_round_trip(value):
+    assert cache_mod._unpack(cache_mod._pack(value)) == value
+
+
+def test_a_code_object_is_never_loaded():
+    import hashlib
+    import marshal
+    import zlib
+
+    raw = marshal.dumps(compile("print('hi')", "x", "exec"))
+    blob = hashlib.blake2b(raw, digest_size=16).digest() + zlib.compress(raw)
+    with pytest.raises(ValueError):
+        cache_mod._unpack(blob)
 
 
 def test_no_cache_dir_keeps_nothing(corpus, calls):

@@ -110,3 +110,44 @@ def test_excerpt_detection_ignores_boilerplate_shared_by_many_documents():
 )
 def test_group_items(variants, groups):
     assert len(group_items(variants)[0]) == groups
+
+
+class DictMemo(dict):
+    """A memo kept in a dict, like the cache does (values round-tripped through marshal)."""
+
+    def get(self, key, default=None):
+        import marshal
+
+        return marshal.loads(self[key]) if key in self else default
+
+    def put(self, key, value):
+        import marshal
+
+        self[key] = marshal.dumps(value)
+
+
+def _corpus_sample():
+    a = ext("alpha", [dict(CURRAN), dict(LI_Z)], text=BODY)
+    b = ext("beta", [{**CURRAN, "title": "Media and Cultural Theory"}, dict(LI_Y)], text="Completely different words here about other things entirely. " * 5)
+    return [a, b]
+
+
+def test_remembered_merge_equals_a_fresh_one(monkeypatch):
+    import citegraph.corpus as corpus_mod
+
+    memo = DictMemo()
+    fresh = build_corpus(_corpus_sample(), memo)
+    assert any(k != "shingles" for k in memo)
+    monkeypatch.setattr(corpus_mod, "group_items", lambda *a, **k: pytest.fail("grouping should come from the memo"))
+    monkeypatch.setattr(corpus_mod, "_shingles", lambda *a, **k: pytest.fail("shingles should come from the memo"))
+    again = build_corpus(_corpus_sample(), memo)  # equal values built anew: same digests
+    assert again == fresh
+
+
+def test_a_memo_entry_that_does_not_fit_is_ignored():
+    memo = DictMemo()
+    fresh = build_corpus(_corpus_sample(), memo)
+    for key in list(memo):
+        if key != "shingles":
+            memo.put(key, ([[0]], [], ["x"]))  # not a partition of these candidates
+    assert build_corpus(_corpus_sample(), memo) == fresh

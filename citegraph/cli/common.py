@@ -34,9 +34,11 @@ def resources(entity_files: Sequence[str] = ()) -> Any:
 
 
 def graph(corpus: Sequence[str], entity_files: Sequence[str] = ()) -> Any:
+    """The corpus graph for a query: a light graph over the query index when the corpus is cached
+    (networkx is loaded only by what needs the whole graph), else the built graph."""
     from ..api import load_graph
 
-    return load_graph(list(corpus), resources(entity_files))
+    return load_graph(list(corpus), resources(entity_files), lite=True)
 
 
 def resolve_or_exit(graph: Any, query: str, kinds: Sequence[str], what: str) -> str:

@@ -17,6 +17,8 @@ import unicodedata
 from collections import defaultdict
 from typing import Any, Mapping, Sequence
 
+from ..csl import issued_year
+
 __all__ = ["citation_keys", "fold_ascii", "pinned_key"]
 
 #: Function words skipped when picking the title word (after Better BibTeX's skip list).
@@ -68,17 +70,10 @@ def _significant(words: list[str]) -> list[str]:
 
 
 def _year(item: Mapping[str, Any]) -> str:
-    issued = item.get("issued")
-    if isinstance(issued, Mapping):
-        parts = issued.get("date-parts")
-        if isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]:
-            match = _YEAR.search(str(parts[0][0]))
-            if match:
-                return match.group(1)
-        for field in ("raw", "literal"):
-            match = _YEAR.search(str(issued.get(field, ""))[:200])
-            if match:
-                return match.group(1)
+    """The issued year, or a year in a non-CSL ``year`` field; "" if none."""
+    year = issued_year(item)
+    if year:
+        return year
     match = _YEAR.search(str(item.get("year", ""))[:200])
     return match.group(1) if match else ""
 

@@ -15,6 +15,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+from ..csl import issued_year
 from ..model import Document, Extraction, Reference, Span
 
 __all__ = ["SUPPORTED", "read", "read_bytes", "doc_id_for"]
@@ -135,8 +136,4 @@ def _bib_raw(item: dict) -> str:
     names = "; ".join(
         a.get("literal") or ", ".join(p for p in (a.get("family", ""), a.get("given", "")) if p) for a in item.get("author", [])
     )
-    year = ""
-    parts = (item.get("issued") or {}).get("date-parts") or [[]]
-    if parts and parts[0]:
-        year = str(parts[0][0])
-    return ". ".join(p for p in (names, year, item.get("title", ""), item.get("container-title", "")) if p)
+    return ". ".join(p for p in (names, issued_year(item), item.get("title", ""), item.get("container-title", "")) if p)

@@ -1,0 +1,136 @@
+"""The query index: a light graph answers like the networkx graph; stale or damaged indexes are never trusted."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+
+from citegraph import analytics, queries
+from citegraph.api import bib_items, load_graph
+from citegraph.qindex import LiteGraph, index_path, open_index, write_index
+from citegraph.readwrite.nodelink import to_json
+
+from .conftest import CORPUS, ROOT
+
+
+@pytest.fixture(scope="module")
+def full():
+    return load_graph([str(CORPUS)], cache_dir=None)
+
+
+@pytest.fixture
+def lite(full, tmp_path):
+    assert write_index(tmp_path, "k" * 64, full) is not None
+    g = open_index(tmp_path, "k" * 64)
+    assert isinstance(g, LiteGraph)
+    yield g
+    g.close()
+
+
+def _plain(value):
+    return json.loads(json.dumps(value, default=dict))
+
+
+QUERIES = [
+    ("cites", lambda g: queries.cites(g, queries.resolve(g, "Miao 2025", ["document"]))),
+    ("cited-by", lambda g: queries.cited_by(g, queries.resolve(g, "Curran 2007"))),
+    ("cited-by two authors", lambda g: queries.cited_by(g, queries.resolve(g, "Su & Kaye 2023"))),
+    ("cited-by key", lambda g: queries.cited_by(g, queries.resolve(g, g.nodes[queries.resolve(g, "Curran 2007")]["key"].upper()))),
+    ("claims", lambda g: queries.claims(g)),
+    ("claims platform", lambda g: queries.claims(g, platform=queries.resolve(g, "RedNote", ["platform"]))),
+    ("claims doc", lambda g: queries.claims(g, doc=queries.resolve(g, "Miao 2025", ["document"]))),
+    ("claims cites", lambda g: queries.claims(g, cites=queries.resolve(g, "Curran 2007"))),
+    ("platforms", lambda g: queries.platforms(g)),
+    ("title fragment", lambda g: queries.resolve(g, "cultural theory")),
+    ("bib", lambda g: bib_items(g)),
+    ("bib doc", lambda g: bib_items(g, queries.resolve(g, "Miao 2025", ["document"]))),
+    ("node row", lambda g: queries.node_row(g, queries.resolve(g, "Curran 2007"))),
+    ("most cited", lambda g: analytics.most_cited(g, 5)),
+    ("coupling", lambda g: analytics.coupling(g, queries.resolve(g, "Miao 2025", ["document"]))),
+    ("show", lambda g: analytics.show(g, queries.resolve(g, "Curran 2007"))),
+    ("path", lambda g: analytics.shortest_path(g, queries.resolve(g, "Miao 2025", ["document"]), queries.resolve(g, "Curran 2007"))),
+]
+
+
+@pytest.mark.parametrize("name, query", QUERIES, ids=[q[0] for q in QUERIES])
+def test_light_graph_answers_like_the_full_graph(full, lite, name, query):
+    assert _plain(query(lite)) == _plain(query(full))
+
+
+@pytest.mark.parametrize("query, kinds", [("Nobody 1999", ("work", "document")), ("Li 2022", ("work", "document")), ("TikTok", ("platform",))])
+def test_not_found_and_ambiguous_are_the_same(full, lite, query, kinds):
+    def outcome(g):
+        try:
+            return queries.resolve(g, query, kinds)
+        except queries.Ambiguous as exc:
+            return ("ambiguous", exc.candidates)
+        except queries.NotFound:
+            return "not found"
+
+    assert outcome(lite) == outcome(full)
+
+
+def test_full_graph_from_the_index_is_equal(full, lite):
+    assert to_json(lite.full()) == to_json(full)
+
+
+def test_a_stale_index_is_not_used(full, tmp_path):
+    write_index(tmp_path, "a" * 64, full)
+    index_path(tmp_path, "a" * 64).rename(index_path(tmp_path, "b" * 64))  # a file under another corpus key
+    assert open_index(tmp_path, "b" * 64) is None
+
+
+@pytest.mark.parametrize("content", [b"not a database at all" * 50, b"SQLite format 3\x00" + b"\xff" * 2000])
+def test_a_file_that_is_not_an_index_is_deleted(full, tmp_path, content):
+    index_path(tmp_path, "c" * 64).write_bytes(content)
+    assert open_index(tmp_path, "c" * 64) is None
+    assert not index_path(tmp_path, "c" * 64).exists()
+
+
+@pytest.mark.parametrize("table, column", [("nodes", "data"), ("nodes", "key"), ("edges", "data")])
+def test_a_damaged_row_is_never_trusted(full, tmp_path, table, column):
+    key = "d" * 64
+    write_index(tmp_path, key, full)
+    db = sqlite3.connect(index_path(tmp_path, key))
+    target = queries.resolve(full, "Curran 2007")
+    if table == "nodes":
+        db.execute(f"UPDATE nodes SET {column} = replace({column}, 'urran', 'urrax') WHERE id = ?", (target,))
+    else:
+        db.execute("UPDATE edges SET data = replace(data, 'urran', 'urrax') WHERE dst = ?", (target,))
+    db.commit()
+    db.close()
+    rebuilt = []
+    g = open_index(tmp_path, key, rebuild=lambda: rebuilt.append(1) or full)
+    assert queries.cited_by(g, target) == queries.cited_by(full, target)
+    assert g.nodes[target]["label"] == full.nodes[target]["label"]
+    assert rebuilt == [1] and not index_path(tmp_path, key).exists()
+
+
+def test_load_graph_gives_a_light_graph_once_cached(tmp_path):
+    first = load_graph([str(CORPUS)], cache_dir=tmp_path, lite=True)
+    second = load_graph([str(CORPUS)], cache_dir=tmp_path, lite=True)
+    assert not isinstance(first, LiteGraph) and isinstance(second, LiteGraph)
+    assert second.graph == first.graph
+    assert to_json(load_graph([str(CORPUS)], cache_dir=tmp_path)) == to_json(first)
+
+
+def test_a_query_does_not_import_networkx(tmp_path):
+    code = (
+        "import sys\n"
+        "from citegraph.cli import main\n"
+        "for _ in range(2):\n"
+        "    try:\n"
+        "        main(['cited-by', 'Curran 2007', '--json', '-C', sys.argv[1]], standalone_mode=False)\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "    heavy = [m for m in ('networkx', 'rapidfuzz', 'rich') if m in sys.modules]\n"
+        "print('HEAVY', heavy)\n"
+    )
+    env = {"CITEGRAPH_CACHE": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    subprocess.run([sys.executable, "-c", code.replace("for _ in range(2):", "for _ in range(1):"), str(CORPUS)], env=env, cwd=ROOT, check=True, capture_output=True)
+    proc = subprocess.run([sys.executable, "-c", code, str(CORPUS)], env=env, cwd=ROOT, check=True, capture_output=True, text=True)
+    assert "HEAVY []" in proc.stdout, proc.stdout[-500:]
