@@ -42,7 +42,7 @@ def _run(args: list[str], env: dict[str, str]) -> float:
 
 def _breakdown(corpus: Path, out: Path) -> list[tuple[str, float]]:
     """Where a warm rebuild (everything extracted and cached) spends its time, in this process."""
-    from citegraph.api import _CacheMemo, _bib_text, _options, _no_gc, collect_files, extract_all
+    from citegraph.api import _CacheMemo, _bib_text, _html_text, _options, _no_gc, collect_files, extract_all
     from citegraph.cache import Cache, default_dir
     from citegraph.qindex import write_index
     from citegraph.readwrite.nodelink import assemble, item_lines
@@ -75,6 +75,8 @@ def _breakdown(corpus: Path, out: Path) -> list[tuple[str, float]]:
         step("BibTeX, from scratch", lambda: to_bibtex(bib_items(g)))
         step("BibTeX, cached entries", _bib_text, g, cache)
         step("HTML page", to_html, g)
+        _html_text(g, "citegraph", cache)
+        step("HTML page, large components' layouts remembered", _html_text, g, "citegraph", cache)
         step("corpus cache key", cache.corpus_key, files, _options(res))
     return steps
 

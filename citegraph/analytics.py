@@ -12,39 +12,40 @@ deterministic: ties are broken on the citation key, then the node id.
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
-import networkx as nx
+if TYPE_CHECKING:  # networkx is imported only where the whole graph is needed (shortest_path) or a node is unknown
+    import networkx as nx
 
 __all__ = ["most_cited", "pagerank", "pagerank_scores", "cocited", "coupling", "shortest_path", "show", "references_of", "citers_of"]
 
 _BIB = ("work", "document")
 
 
-def _cites(graph: nx.DiGraph) -> Iterable[tuple[str, str, dict[str, Any]]]:
+def _cites(graph: "nx.DiGraph") -> Iterable[tuple[str, str, dict[str, Any]]]:
     return ((u, v, d) for u, v, d in graph.edges(data=True) if d.get("relation") == "cites")
 
 
-def references_of(graph: nx.DiGraph, doc: str) -> set[str]:
+def references_of(graph: "nx.DiGraph", doc: str) -> set[str]:
     """The works (node ids) that ``doc`` cites."""
     return {v for _, v, d in graph.out_edges(doc, data=True) if d.get("relation") == "cites"}
 
 
-def citers_of(graph: nx.DiGraph, work: str) -> set[str]:
+def citers_of(graph: "nx.DiGraph", work: str) -> set[str]:
     """The documents (node ids) that cite ``work``."""
     return {u for u, _, d in graph.in_edges(work, data=True) if d.get("relation") == "cites"}
 
 
-def _row(graph: nx.DiGraph, node: str) -> dict[str, Any]:
+def _row(graph: "nx.DiGraph", node: str) -> dict[str, Any]:
     d = graph.nodes[node]
     return {"node": node, "key": d.get("key", ""), "kind": d.get("kind", ""), "label": d.get("label", node), "title": d.get("title", "") or d.get("text", "")}
 
 
-def _order(graph: nx.DiGraph, node: str) -> tuple[str, str]:
+def _order(graph: "nx.DiGraph", node: str) -> tuple[str, str]:
     return (str(graph.nodes[node].get("key", "")), node)
 
 
-def most_cited(graph: nx.DiGraph, n: int | None = 10) -> list[dict[str, Any]]:
+def most_cited(graph: "nx.DiGraph", n: int | None = 10) -> list[dict[str, Any]]:
     """The ``n`` works (or documents) cited by the most documents (all with ``n=None``).
 
     Rows: rank, node, key, kind, label, title, year, ``cited_by`` (citing
@@ -63,7 +64,7 @@ def most_cited(graph: nx.DiGraph, n: int | None = 10) -> list[dict[str, Any]]:
     return rows
 
 
-def pagerank_scores(graph: nx.DiGraph, alpha: float = 0.85, tol: float = 1e-10, max_iter: int = 200) -> dict[str, float]:
+def pagerank_scores(graph: "nx.DiGraph", alpha: float = 0.85, tol: float = 1e-10, max_iter: int = 200) -> dict[str, float]:
     """PageRank of every document/work node over the ``cites`` subgraph (scores sum to 1).
 
     A plain power iteration (no SciPy needed); documents that cite nothing
@@ -92,7 +93,7 @@ def pagerank_scores(graph: nx.DiGraph, alpha: float = 0.85, tol: float = 1e-10, 
     return rank
 
 
-def pagerank(graph: nx.DiGraph, n: int | None = 10, alpha: float = 0.85) -> list[dict[str, Any]]:
+def pagerank(graph: "nx.DiGraph", n: int | None = 10, alpha: float = 0.85) -> list[dict[str, Any]]:
     """The ``n`` document/work nodes with the highest PageRank on the citation subgraph.
 
     Rows: rank, node, key, kind, label, title, year, ``score`` (6 decimals), ``cited_by``.
@@ -106,7 +107,7 @@ def pagerank(graph: nx.DiGraph, n: int | None = 10, alpha: float = 0.85) -> list
     return rows
 
 
-def cocited(graph: nx.DiGraph, work: str) -> list[dict[str, Any]]:
+def cocited(graph: "nx.DiGraph", work: str) -> list[dict[str, Any]]:
     """Works cited together with ``work`` by the same documents (co-citation).
 
     Rows: node, key, label, title, ``count`` (documents citing both) and
@@ -124,7 +125,7 @@ def cocited(graph: nx.DiGraph, work: str) -> list[dict[str, Any]]:
     ]
 
 
-def coupling(graph: nx.DiGraph, doc: str) -> list[dict[str, Any]]:
+def coupling(graph: "nx.DiGraph", doc: str) -> list[dict[str, Any]]:
     """Documents that share references with ``doc`` (bibliographic coupling).
 
     Rows: node, key, label, title, ``count`` (shared references),
@@ -151,7 +152,7 @@ def coupling(graph: nx.DiGraph, doc: str) -> list[dict[str, Any]]:
     return rows
 
 
-def shortest_path(graph: nx.DiGraph, a: str, b: str) -> list[dict[str, Any]]:
+def shortest_path(graph: "nx.DiGraph", a: str, b: str) -> list[dict[str, Any]]:
     """The shortest chain of nodes from ``a`` to ``b``, edges followed in either direction.
 
     One row per node: step (0 for ``a``), node, key, kind, label, title and
@@ -159,6 +160,8 @@ def shortest_path(graph: nx.DiGraph, a: str, b: str) -> list[dict[str, Any]]:
     when the edge points from the previous node to this one and ``← cites``
     when it points back (empty on the first row). ``[]`` when no path exists.
     """
+    import networkx as nx
+
     if a not in graph or b not in graph:
         raise nx.NodeNotFound(f"{a if a not in graph else b!r} is not in the graph")
     try:
@@ -178,7 +181,7 @@ def shortest_path(graph: nx.DiGraph, a: str, b: str) -> list[dict[str, Any]]:
     return rows
 
 
-def show(graph: nx.DiGraph, node: str) -> list[dict[str, Any]]:
+def show(graph: "nx.DiGraph", node: str) -> list[dict[str, Any]]:
     """One node: a row per attribute, then a row per neighbour grouped by relation.
 
     Attribute rows are ``{"section": "attribute", "name": NAME, "value": VALUE}``;
@@ -187,6 +190,8 @@ def show(graph: nx.DiGraph, node: str) -> list[dict[str, Any]]:
     Raises :class:`networkx.NodeNotFound` for an unknown node.
     """
     if node not in graph:
+        import networkx as nx
+
         raise nx.NodeNotFound(f"{node!r} is not in the graph")
     rows: list[dict[str, Any]] = [{"section": "attribute", "name": "id", "value": node, "node": "", "line": ""}]
     for name, value in sorted(graph.nodes[node].items()):

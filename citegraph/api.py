@@ -157,11 +157,13 @@ class _CacheMemo:
     def __init__(self, cache: Cache) -> None:
         self.cache = cache
 
+    _OWN_KIND = frozenset({"shingles", "merge-items", "merge-groups", "merge-keys"})  # one value each, kept in a kind of its own
+
     def get(self, key: str) -> Any:
-        return self.cache.get("shingles" if key == "shingles" else "merge", key)
+        return self.cache.get(key if key in self._OWN_KIND else "merge", key)
 
     def put(self, key: str, value: Any) -> None:
-        self.cache.put("shingles" if key == "shingles" else "merge", key, value)
+        self.cache.put(key if key in self._OWN_KIND else "merge", key, value)
 
 
 @contextmanager
@@ -210,8 +212,8 @@ def load_graph(
 
 def _load(
     paths: Sequence[str], resources: Resources | None, cache_dir: str | Path | None, workers: int | None, lite: bool
-) -> "tuple[Any, tuple[list[str], list[str]] | None, Cache]":
-    """(graph, its node-link lines when it was just built, the cache)."""
+) -> "tuple[Any, tuple[list[str], list[str], str] | None, Cache]":
+    """(graph, its node-link lines and text when it was just built, the cache)."""
     from .qindex import open_index
 
     res = resources or Resources()
@@ -220,17 +222,20 @@ def _load(
     if cache.dir is None:
         return corpus_graph(extract_all(files, res, cache, workers), res, problems), None, cache
     key = cache.corpus_key(files, _options(res))
-    built: list[tuple[list[str], list[str]]] = []
+    built: list[tuple[list[str], list[str], str]] = []
 
     def rebuild() -> "nx.DiGraph":
-        from .qindex import write_index
-        from .readwrite.nodelink import item_lines
+        from .qindex import restamp_index, write_index
+        from .readwrite.nodelink import assemble, item_lines
 
         graph = corpus_graph(extract_all(files, res, cache, workers), res, problems, cache)
         with _no_gc():
             lines = item_lines(graph)
-            write_index(cache.dir, key, graph, lines)
-        built.append(lines)
+            text = assemble(graph.graph, *lines)
+            digest = _digest(text)
+            if restamp_index(cache.dir, key, digest) is None:  # the same graph as a recent build: its index is reused
+                write_index(cache.dir, key, graph, lines, digest)
+        built.append((*lines, text))
         return graph
 
     indexed = open_index(cache.dir, key, rebuild)
@@ -269,14 +274,14 @@ def build(
         out = Path(out_dir)
         out.mkdir(parents=True, exist_ok=True)
         outputs = {"html": str(out / "graph.html"), "bib": str(out / "references.bib"), "json": str(out / "graph.json")}
-        text = assemble(graph.graph, *(lines or item_lines(graph)))
+        text = lines[2] if lines else assemble(graph.graph, *item_lines(graph))
         digest = _digest(text)
         state_key = f"{os.path.abspath(out)}\0{title}"
         state = cache.get("outputs", state_key) if cache.dir is not None else None
         state = state if isinstance(state, dict) else {}
         same_graph = state.get("graph") == digest
         new_state: dict[str, Any] = {"graph": digest}
-        makers = {"json": lambda: text, "bib": lambda: _bib_text(graph, cache), "html": lambda: _html_text(graph, title)}
+        makers = {"json": lambda: text, "bib": lambda: _bib_text(graph, cache), "html": lambda: _html_text(graph, title, cache)}
         for name in ("json", "bib", "html"):
             path = outputs[name]
             before = state.get(name)
@@ -334,10 +339,31 @@ def _bib_text(graph: "nx.DiGraph", cache: Cache | None = None) -> str:
     return "\n".join(entries[d] for d in digests)
 
 
-def _html_text(graph: "nx.DiGraph", title: str) -> str:
+class _LayoutMemo:
+    """The page layout's memo: the layouts kept by the last build, and those used by this one."""
+
+    def __init__(self, known: Any) -> None:
+        self.known = known if isinstance(known, dict) else {}
+        self.used: dict[str, Any] = {}
+
+    def get(self, key: str) -> Any:
+        return self.known.get(key)
+
+    def put(self, key: str, value: Any) -> None:
+        self.used[key] = value
+
+
+def _html_text(graph: "nx.DiGraph", title: str, cache: Cache | None = None) -> str:
+    """The page; with a cache, the layouts of large components unchanged since the last build are re-used."""
     from .readwrite.html import to_html
 
-    return to_html(graph, title=title)
+    if cache is None or cache.dir is None:
+        return to_html(graph, title=title)
+    memo = _LayoutMemo(cache.get("layout", "components"))
+    text = to_html(graph, title=title, layout_memo=memo)
+    if memo.used != memo.known:
+        cache.put("layout", "components", memo.used)
+    return text
 
 
 def bib_items(graph: "nx.DiGraph", doc: str | None = None) -> list[dict[str, Any]]:

@@ -32,7 +32,7 @@ DB_NAME = "cache.sqlite3"
 _SCHEMA = 2
 KEEP_GRAPHS = 4
 #: How many entries of each kind of whole-corpus value are kept (the most recent ones).
-KEEP = {"graph": KEEP_GRAPHS, "merge": 4, "outputs": 16, "bib-entries": 2, "shingles": 2}
+KEEP = {"graph": KEEP_GRAPHS, "merge": 4, "outputs": 16, "bib-entries": 2, "shingles": 2, "merge-items": 2, "merge-groups": 2, "merge-keys": 2, "layout": 2}
 
 
 def default_dir() -> Path:

@@ -17,15 +17,16 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from typing import Any, Mapping, Protocol, Sequence
 
-from .identity import THRESHOLD, block_key, block_keys, conflict, features, fold, score, year_of
+from .csl import year_label
+from .grouping import components, group_incremental, group_items
+from .identity import fold
 from .model import Extraction, Problem
 from .resources import Resources
 
-__all__ = ["Work", "Corpus", "MergeMemo", "build_corpus", "detect_excerpts", "SHINGLE", "EXCERPT_SHARE", "group_items"]
+__all__ = ["Work", "Corpus", "MergeMemo", "build_corpus", "detect_excerpts", "group_incremental", "components", "SHINGLE", "EXCERPT_SHARE", "group_items"]
 
 SHINGLE = 6  # words per shingle
 SAMPLE = 4  # keep one shingle in SAMPLE (by hash): containment is estimated on the sample
-EXEMPLARS = 6  # descriptions per group checked for a conflict before two groups are joined
 COMMON = 50  # a shingle found in more documents than this is boilerplate, not evidence
 EXCERPT_SHARE = 0.8  # share of a document's shingles found in another that makes it an excerpt of it
 _LINK_CODES = frozenset({"dangling", "ambiguous", "uncited", "no-references"})
@@ -157,13 +158,23 @@ class MergeMemo(Protocol):
     def put(self, key: str, value: Any) -> None: ...
 
 
-def _merge_key(cands: Sequence[tuple[str, str | None, Mapping[str, Any]]]) -> str | None:
-    """A digest of everything grouping and keying look at (None when the items are not plain data)."""
+def _digest(value: Any) -> str | None:
+    """A digest of a plain value (None when it is not plain data)."""
     try:
-        raw = marshal.dumps([(r, d, dict(c)) for r, d, c in cands], 2)  # version 2: no references, so the same value always gives the same bytes
+        raw = marshal.dumps(value, 2)  # version 2: no references, so the same value always gives the same bytes
     except ValueError:
         return None
-    return hashlib.blake2b(raw, digest_size=20).hexdigest()
+    return hashlib.blake2b(raw, digest_size=16).hexdigest()
+
+
+def _merge_key(cands: Sequence[tuple[str, str | None, Mapping[str, Any]]], digests: Sequence[str | None]) -> str | None:
+    """A digest of everything grouping and keying look at (None when the items are not plain data)."""
+    if any(d is None for d in digests):
+        return None
+    ids = _digest([(r, d) for r, d, _ in cands])
+    if ids is None:
+        return None
+    return hashlib.blake2b("".join([ids, *digests]).encode(), digest_size=20).hexdigest()  # type: ignore[list-item]
 
 
 def _remembered(memo: MergeMemo | None, key: str | None, n: int) -> tuple[list[list[int]], list[tuple[int, int]], list[str]] | None:
@@ -181,17 +192,32 @@ def _remembered(memo: MergeMemo | None, key: str | None, n: int) -> tuple[list[l
         return None
 
 
+def _keys(works_csl: list[dict[str, Any]], memo: MergeMemo | None) -> list[str]:
+    """The works' citation keys; with a ``memo``, those of the last build when the works are described alike."""
+    from .readwrite.keys import citation_keys
+
+    digest = _digest(works_csl) if memo is not None else None
+    if memo is None or digest is None:
+        return citation_keys(works_csl)
+    hit = memo.get("merge-keys")
+    if isinstance(hit, tuple) and len(hit) == 2 and hit[0] == digest and isinstance(hit[1], list) and len(hit[1]) == len(works_csl) and all(isinstance(k, str) for k in hit[1]):
+        return hit[1]
+    keys = citation_keys(works_csl)
+    memo.put("merge-keys", (digest, keys))
+    return keys
+
+
 def build_corpus(extractions: Sequence[Extraction], memo: MergeMemo | None = None) -> Corpus:
     """Merge extractions into a :class:`Corpus` (pure: the extractions are not changed).
 
     ``memo`` keeps the grouping of works by a digest of every candidate
     description (corpus documents and references, in order), so a rebuild
-    whose descriptions did not change skips the pairwise comparisons, and
-    the documents' shingles by a digest of their text; the result is the
-    same with or without it.
+    whose descriptions did not change skips the pairwise comparisons; the
+    grouping of each independent part of the candidates (see
+    :func:`group_incremental`), so a rebuild after a change re-groups only
+    the parts the change touches; and the documents' shingles by a digest
+    of their text. The result is the same with or without it.
     """
-    from .readwrite.keys import citation_keys
-
     excerpt_of = detect_excerpts(extractions, memo)
     by_id = {x.document.id: x for x in extractions if x.document}
     xs = [
@@ -208,9 +234,13 @@ def build_corpus(extractions: Sequence[Extraction], memo: MergeMemo | None = Non
             continue
         for ref in x.references:
             cands.append((ref.id, None, ref.csl))
-    memo_key = _merge_key(cands) if memo is not None else None
+    digests = [_digest((bool(d), dict(c))) for _, d, c in cands] if memo is not None else []
+    memo_key = _merge_key(cands, digests) if memo is not None else None
     remembered = _remembered(memo, memo_key, len(cands))
-    groups, same_pairs = remembered[:2] if remembered else group_items([c[2] for c in cands], [bool(c[1]) for c in cands])
+    if remembered:
+        groups, same_pairs = remembered[:2]
+    else:
+        groups, same_pairs = group_incremental([c[2] for c in cands], [bool(c[1]) for c in cands], memo, digests)
     same_as = {cands[b][1]: cands[a][1] for a, b in same_pairs if cands[a][1] not in excerpt_of and cands[b][1] not in excerpt_of}
     works_csl: list[dict[str, Any]] = []
     meta: list[tuple[tuple[str, ...], str | None]] = []
@@ -223,7 +253,7 @@ def build_corpus(extractions: Sequence[Extraction], memo: MergeMemo | None = Non
         csl.pop("citation-number", None)
         works_csl.append(csl)
         meta.append((refs, docs[0] if docs else None))
-    keys = remembered[2] if remembered else citation_keys(works_csl)
+    keys = remembered[2] if remembered else _keys(works_csl, memo)
     if memo is not None and memo_key is not None and not remembered:
         memo.put(memo_key, (groups, same_pairs, keys))
     works: list[Work] = []
@@ -237,113 +267,12 @@ def build_corpus(extractions: Sequence[Extraction], memo: MergeMemo | None = Non
     return Corpus(tuple(xs), tuple(works), ref_work, excerpt_of, problems, same_as)
 
 
-def _signature(csl: Mapping[str, Any]) -> str:
-    """What :func:`~citegraph.identity.score` looks at: items with equal signatures score alike."""
-    names = tuple((n.get("family") or n.get("literal") or "", (fold(str(n.get("given") or "")) or " ")[0]) for n in (csl.get("author") or csl.get("editor") or []))
-    fields = ("title", "container-title", "volume", "page", "DOI", "year-suffix")
-    return repr((names, year_of(csl), tuple(fold(str(csl.get(f) or "")) for f in fields)))
-
-
-def group_items(items: Sequence[Mapping[str, Any]], is_doc: Sequence[bool] | None = None) -> tuple[list[list[int]], list[tuple[int, int]]]:
-    """Group CSL items that describe the same work: ``(groups, same_as)``.
-
-    Union-find over pairs compared within blocks only (:func:`~citegraph.identity.block_keys`);
-    identical descriptions are compared once. Two items flagged in ``is_doc``
-    (corpus documents) never join one group: when they match, the pair of
-    their indices is listed in ``same_as`` instead. Groups are lists of
-    indices in increasing order, sorted by their first index.
-    """
-    n = len(items)
-    feats = [features(c) for c in items]
-    flags = list(is_doc) if is_doc is not None else [False] * n
-    parent = list(range(n))
-    doc_of: dict[int, int] = {i: i for i in range(n) if flags[i]}  # root -> the document in its group
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    same_as: set[tuple[int, int]] = set()
-    exemplars: dict[int, list[int]] = {}  # root -> a few members with distinct titles, checked before a join
-
-    def union(a: int, b: int, checked: bool = True) -> None:
-        ra, rb = find(a), find(b)
-        if ra == rb:
-            return
-        da, db = doc_of.get(ra), doc_of.get(rb)
-        if da is not None and db is not None:
-            same_as.add((min(da, db), max(da, db)))
-            return
-        ea, eb = exemplars.get(ra, [ra]), exemplars.get(rb, [rb])
-        if checked and any(conflict(feats[x], feats[y]) for x in ea for y in eb):
-            return  # a chain through an ambiguous description ("Beyond media" vs two "Beyond media: ..." works)
-        root, child = min(ra, rb), max(ra, rb)
-        parent[child] = root
-        merged = ea + [y for y in eb if feats[y].title not in {feats[x].title for x in ea}]
-        exemplars.pop(child, None)
-        exemplars[root] = merged[:EXEMPLARS]
-        doc = da if da is not None else db
-        doc_of.pop(child, None)
-        if doc is not None:
-            doc_of[root] = doc
-
-    # identical descriptions: one representative each (documents stay their own representatives)
-    reps: dict[str, int] = {}
-    rep_of = list(range(n))
-    for i, csl in enumerate(items):
-        if flags[i]:
-            continue
-        sig = _signature(csl)
-        if sig in reps:
-            rep_of[i] = reps[sig]
-        else:
-            reps[sig] = i
-    self_ok: dict[int, bool] = {}
-    for i in range(n):
-        r = rep_of[i]
-        if r != i:
-            if r not in self_ok:
-                self_ok[r] = score(feats[r], feats[r]) >= THRESHOLD
-            if self_ok[r]:
-                union(r, i, checked=False)
-    blocks: dict[str, list[int]] = defaultdict(list)
-    undated: dict[str, list[int]] = defaultdict(list)
-    for i in range(n):
-        if rep_of[i] != i:
-            continue
-        for key in block_keys(items[i]):
-            blocks[key].append(i)
-        main = block_key(items[i])
-        if main.endswith("|"):
-            undated[main].append(i)
-    for key in [k for k in blocks if not k.startswith(("t:", "doi:")) and not k.endswith("|")]:
-        extra = undated.get(key.rsplit("|", 1)[0] + "|")
-        if extra:
-            blocks[key].extend(extra)  # an undated item is compared with every year of its author
-    for members in blocks.values():
-        for a_pos, a in enumerate(members):
-            for b in members[a_pos + 1 :]:
-                if find(a) == find(b) or (flags[a] and flags[b] and (min(a, b), max(a, b)) in same_as):
-                    continue
-                if score(feats[a], feats[b]) >= THRESHOLD:
-                    union(a, b)
-    grouped: dict[int, list[int]] = defaultdict(list)
-    for i in range(n):
-        grouped[find(i)].append(i)
-    return [m for _, m in sorted(grouped.items())], sorted(same_as)
-
-
 def work_label(csl: Mapping[str, Any]) -> str:
     """A short label: "Curran 2007", "Su & Kaye 2023", "Gao et al. 2012a", or the title's start."""
     names = csl.get("author") or csl.get("editor") or []
     fam = [n.get("family") or n.get("literal") or "" for n in names]
     fam = [f for f in fam if f]
-    year = ""
-    parts = (csl.get("issued") or {}).get("date-parts") or [[]]
-    if parts and parts[0]:
-        year = f"{parts[0][0]}{csl.get('year-suffix', '')}"
+    year = year_label(csl)
     if not fam:
         title = re.sub(r"\s+", " ", str(csl.get("title", "") or csl.get("id", "")))
         who = title if len(title) <= 32 else title[:30].rstrip() + "…"

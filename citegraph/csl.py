@@ -17,7 +17,10 @@ def issued_year(csl: Mapping[str, Any]) -> str:
         return ""
     parts = issued.get("date-parts")
     if isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]:
-        m = _YEAR.search(str(parts[0][0]))
+        first = parts[0][0]
+        if type(first) is int and 1500 <= first <= 2099:  # the common case, without a regex
+            return str(first)
+        m = _YEAR.search(str(first))
         if m:
             return m.group(1)
     for field in ("raw", "literal"):

@@ -19,14 +19,10 @@ from typing import Any, Mapping
 import networkx as nx
 
 from .corpus import Corpus, work_label
+from .csl import year_label
 from .names import display_name
 
 __all__ = ["build_graph", "summary"]
-
-
-def _year(csl: Mapping[str, Any]) -> str:
-    parts = (csl.get("issued") or {}).get("date-parts") or [[]]
-    return f"{parts[0][0]}{csl.get('year-suffix', '')}" if parts and parts[0] else ""
 
 
 def _work_attrs(csl: Mapping[str, Any], key: str) -> dict[str, Any]:
@@ -34,7 +30,7 @@ def _work_attrs(csl: Mapping[str, Any], key: str) -> dict[str, Any]:
         "label": work_label(csl),
         "title": str(csl.get("title", "")),
         "authors": [display_name(n) for n in csl.get("author", [])],
-        "year": _year(csl),
+        "year": year_label(csl),
         "venue": str(csl.get("container-title", "") or csl.get("publisher", "")),
         "key": key,
         "csl": dict(csl),

@@ -20,6 +20,7 @@ from typing import Any, Mapping
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
+from .csl import issued_year
 from .textfold import fold
 
 __all__ = [
@@ -72,9 +73,8 @@ def first_initial(csl: Mapping[str, Any]) -> str:
 
 
 def year_of(csl: Mapping[str, Any]) -> str:
-    """The issued year as a string, or ""."""
-    parts = (csl.get("issued") or {}).get("date-parts") or [[]]
-    return str(parts[0][0]) if parts and parts[0] else ""
+    """The issued year as a string, or "" (:func:`citegraph.csl.issued_year`)."""
+    return issued_year(csl)
 
 
 def title_key(csl: Mapping[str, Any]) -> str:
@@ -97,14 +97,15 @@ def block_key(csl: Mapping[str, Any]) -> str:
 def block_keys(csl: Mapping[str, Any]) -> tuple[str, ...]:
     """All the blocks an item is compared in: surname + year, title words + year, DOI."""
     keys = []
-    main = block_key(csl)
-    if main:
-        keys.append(main)
+    year = year_of(csl)
+    first = first_author_key(csl)
+    if first:
+        keys.append(f"{first}|{year}")  # block_key(csl)
     words = [w for w in title_key(csl).split() if w not in _STOP]
     if len(words) >= 3:  # two keys on disjoint words: one typo cannot break both
-        keys.append(f"t:{' '.join(words[:3])}|{year_of(csl)}")
+        keys.append(f"t:{' '.join(words[:3])}|{year}")
         if len(words) >= 6:
-            keys.append(f"t:{' '.join(words[-3:])}|{year_of(csl)}")
+            keys.append(f"t:{' '.join(words[-3:])}|{year}")
     doi = _doi(csl)
     if doi:
         keys.append(f"doi:{doi}")

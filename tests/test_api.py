@@ -81,7 +81,7 @@ def test_load_graph_is_cached_and_sees_a_change(corpus, tmp_path):
 
 def _build_outputs(paths, out, cache_dir):
     result = api.build(paths, out, cache_dir=cache_dir)
-    return {name: open(path, encoding="utf-8").read() for name, path in result.outputs.items() if name != "html"}
+    return {name: open(path, encoding="utf-8").read() for name, path in result.outputs.items()}
 
 
 @pytest.mark.parametrize(
@@ -90,6 +90,8 @@ def _build_outputs(paths, out, cache_dir):
         lambda text: text + "\nA sentence added to change this file.\n",  # after the reference list
         lambda text: text.replace("## References", "A new sentence (Chen, 2002).\n\n## References"),  # a new citation
         lambda text: text.replace("On platforms and media", "On platform and the media"),  # a reference changed
+        lambda text: text.replace("(2001). On", "(n.d.). On"),  # a reference made undated: compared with every year of its author
+        lambda text: text.replace("## References", "## Notes"),  # the reference list gone
     ],
 )
 def test_warm_rebuild_after_a_change_equals_a_cold_build(corpus, tmp_path, change):
@@ -102,6 +104,26 @@ def test_warm_rebuild_after_a_change_equals_a_cold_build(corpus, tmp_path, chang
     cold = _build_outputs([str(corpus)], tmp_path / "cold", tmp_path / "cold-cache")
     assert warm == cold
 
+
+def test_a_change_that_keeps_the_graph_reuses_the_query_index(corpus, tmp_path, monkeypatch):
+    import citegraph.qindex as qindex
+    from citegraph import queries
+
+    cache_dir = tmp_path / "cache"
+    api.build([str(corpus)], tmp_path / "out", cache_dir=cache_dir)
+    import os
+
+    target = corpus / "doc04.md"
+    st = target.stat()
+    os.utime(target, ns=(st.st_atime_ns, st.st_mtime_ns + 10**9))  # a new corpus key, the same graph
+    monkeypatch.setattr(qindex, "write_index", lambda *a, **k: pytest.fail("the index of the same graph should be re-stamped"))
+    api.build([str(corpus)], tmp_path / "out", cache_dir=cache_dir)
+    lite = load_graph([str(corpus)], cache_dir=cache_dir, lite=True)
+    cold = load_graph([str(corpus)], cache_dir=None)
+    assert isinstance(lite, qindex.LiteGraph)
+    work = queries.resolve(cold, "Curran 2000")
+    assert queries.cited_by(lite, work) == queries.cited_by(cold, work)
+    assert to_json(lite.full()) == to_json(cold)
 
 
 def test_unchanged_outputs_are_not_rewritten(corpus, tmp_path):

@@ -151,3 +151,86 @@ def test_a_memo_entry_that_does_not_fit_is_ignored():
         if key != "shingles":
             memo.put(key, ([[0]], [], ["x"]))  # not a partition of these candidates
     assert build_corpus(_corpus_sample(), memo) == fresh
+
+
+def _noisy_items(seed, n=240):
+    """CSL items with shared authors, years, undated variants and title typos: parts that chain through undated items."""
+    import random
+
+    rnd = random.Random(seed)
+    authors = [("Habermas", "J."), ("Turner", "G."), ("Li", "Z."), ("Li", "Y."), ("Xu", "M."), ("Brown", "A.")]
+    words = ["media", "platforms", "culture", "news", "global", "audiences", "theory", "youth", "algorithms", "policy"]
+    works = []
+    for k in range(40):
+        fam, given = rnd.choice(authors)
+        title = " ".join(rnd.sample(words, rnd.randint(2, 6))).capitalize()
+        works.append({"author": [{"family": fam, "given": given}], "issued": {"date-parts": [[rnd.randint(2000, 2004)]]}, "title": title, "container-title": rnd.choice(["Journal A", "Journal B", ""])})
+    items, flags = [], []
+    for _ in range(n):
+        csl = dict(rnd.choice(works))
+        roll = rnd.random()
+        if roll < 0.15:
+            csl.pop("issued")  # undated: compared with every year of its author
+        elif roll < 0.3:
+            csl["title"] = csl["title"].replace("a", "e", 1)  # a typo
+        elif roll < 0.4:
+            csl["author"] = [{"family": csl["author"][0]["family"]}]  # initial dropped
+        items.append(csl)
+        flags.append(rnd.random() < 0.05)
+    return items, flags
+
+
+def _edited(items, seed):
+    import random
+
+    rnd = random.Random(seed)
+    out = list(items)
+    for _ in range(3):
+        i = rnd.randrange(len(out))
+        out[i] = {**out[i], "title": out[i]["title"] + " and a sentence added"} if rnd.random() < 0.5 else {k: v for k, v in out[i].items() if k != "issued"}
+    return out
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4])
+def test_incremental_grouping_equals_grouping_from_scratch(seed):
+    from citegraph.grouping import group_incremental
+
+    items, flags = _noisy_items(seed)
+    memo = DictMemo()
+    assert group_incremental(items, flags, memo) == group_items(items, flags)  # nothing known yet
+    assert group_incremental(items, flags, memo) == group_items(items, flags)  # everything known
+    changed = _edited(items, seed)
+    assert group_incremental(changed, flags, memo) == group_items(changed, flags)  # only the parts that changed regrouped
+    assert group_incremental(items, flags, memo) == group_items(items, flags)  # and back
+
+
+@pytest.mark.parametrize("seed", [5, 6])
+def test_items_of_different_parts_are_never_grouped_together(seed):
+    from citegraph.grouping import components
+
+    items, flags = _noisy_items(seed)
+    part_of = {i: p for p, part in enumerate(components(items, flags)) for i in part}
+    groups, same_as = group_items(items, flags)
+    assert all(len({part_of[i] for i in g}) == 1 for g in groups)
+    assert all(part_of[a] == part_of[b] for a, b in same_as)
+    assert len(set(part_of.values())) > 1
+
+
+@pytest.mark.parametrize("garbage", [([[0]], [], ["x"]), {"a": 1}, {"0" * 32: ("not", "features")}, None, "text"])
+def test_incremental_grouping_ignores_memo_entries_that_do_not_fit(garbage):
+    from citegraph.grouping import group_incremental
+
+    items, flags = _noisy_items(7, 80)
+    memo = DictMemo()
+    group_incremental(items, flags, memo)
+    for key in list(memo):
+        memo.put(key, garbage)
+    assert group_incremental(items, flags, memo) == group_items(items, flags)
+
+
+def test_a_corpus_merged_with_a_memo_after_a_change_equals_a_fresh_one():
+    memo = DictMemo()
+    build_corpus(_corpus_sample(), memo)
+    a, b = _corpus_sample()
+    b = ext("beta", [{**CURRAN, "title": "Media and Cultural Theory", "note": "seen"}, {k: v for k, v in LI_Y.items() if k != "issued"}], text=b.text)
+    assert build_corpus([a, b], memo) == build_corpus([a, b])

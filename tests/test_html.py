@@ -280,3 +280,49 @@ def test_cli_html_views(tmp_path):
     assert all((n["info"].get("cited_by") or 0) >= 1 for n in only["nodes"] if n["kind"] == "work")
     miss = runner.invoke(main, ["html", str(CORPUS), "-o", str(tmp_path / "x.html"), "--platform", "MySpace"])
     assert miss.exit_code == 2 and not (tmp_path / "x.html").exists()
+
+
+class _DictMemo(dict):
+    """A layout memo round-tripping its values through marshal, as the cache does."""
+
+    def get(self, key, default=None):
+        import marshal
+
+        return marshal.loads(self[key]) if key in self else default
+
+    def put(self, key, value):
+        import marshal
+
+        self[key] = marshal.dumps(value)
+
+
+def _with_island(g: nx.DiGraph, name: str) -> nx.DiGraph:
+    h = g.copy()
+    h.add_node(f"work:{name}", kind="work", label=name)  # a new isolated work: the large component is unchanged
+    return h
+
+
+@pytest.mark.parametrize("change", ["none", "island", "edge"])
+def test_layout_from_the_memo_equals_a_fresh_one(monkeypatch, change):
+    g = graph(120, 200)
+    memo = _DictMemo()
+    assert layout(g, memo=memo) == layout(g)
+    assert memo, "the large component is remembered"
+    h = {"none": g, "island": _with_island(g, "anotherSentence")}.get(change)
+    if h is None:
+        h = g.copy()
+        h.add_edge("claim:d0:c0", "work:w1", relation="cites")  # the large component changed: laid out anew
+    expected = layout(h)
+    if change != "edge":
+        real = html_layout._component_layout
+        monkeypatch.setattr(html_layout, "_component_layout", lambda c, *a: real(c, *a) if c.number_of_nodes() < html_layout.MEMO_MIN else pytest.fail("should come from the memo"))
+    assert layout(h, memo=memo) == expected
+
+
+def test_a_layout_memo_entry_that_does_not_fit_is_ignored():
+    g = graph(120, 200)
+    memo = _DictMemo()
+    layout(g, memo=memo)
+    for key in list(memo):
+        memo.put(key, [["work:nowhere", 1.0, 2.0]])
+    assert layout(g, memo=memo) == layout(g)

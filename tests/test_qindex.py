@@ -134,3 +134,27 @@ def test_a_query_does_not_import_networkx(tmp_path):
     subprocess.run([sys.executable, "-c", code.replace("for _ in range(2):", "for _ in range(1):"), str(CORPUS)], env=env, cwd=ROOT, check=True, capture_output=True)
     proc = subprocess.run([sys.executable, "-c", code, str(CORPUS)], env=env, cwd=ROOT, check=True, capture_output=True, text=True)
     assert "HEAVY []" in proc.stdout, proc.stdout[-500:]
+
+
+def test_an_index_with_the_same_graph_is_restamped_for_a_new_key(full, tmp_path):
+    from citegraph.qindex import restamp_index
+
+    old = write_index(tmp_path, "a" * 64, full, digest="d1")
+    assert old is not None
+    assert restamp_index(tmp_path, "b" * 64, "other digest") is None  # another graph: nothing to reuse
+    assert restamp_index(tmp_path, "b" * 64, "") is None
+    new = restamp_index(tmp_path, "b" * 64, "d1")
+    assert new == index_path(tmp_path, "b" * 64) and new.is_file()
+    for key in ("a" * 64, "b" * 64):  # both answer, each under its own key
+        g = open_index(tmp_path, key)
+        assert isinstance(g, LiteGraph)
+        assert _plain(queries.cited_by(g, queries.resolve(g, "Curran 2007"))) == _plain(queries.cited_by(full, queries.resolve(full, "Curran 2007")))
+        g.close()
+
+
+def test_an_index_without_a_digest_is_never_restamped(full, tmp_path):
+    from citegraph.qindex import restamp_index
+
+    assert write_index(tmp_path, "a" * 64, full) is not None
+    assert restamp_index(tmp_path, "b" * 64, "") is None
+    assert not index_path(tmp_path, "b" * 64).exists()

@@ -54,14 +54,15 @@ def _template(name: str) -> str:
     return resources.files(__package__).joinpath("templates", name).read_text(encoding="utf-8")
 
 
-def to_html(graph: nx.DiGraph, title: str = "citegraph", fold: bool | None = None, seed: int = 42) -> str:
+def to_html(graph: nx.DiGraph, title: str = "citegraph", fold: bool | None = None, seed: int = 42, layout_memo: Any = None) -> str:
     """The graph as a self-contained HTML page (no network access needed to open it).
 
     The page has a search box (title, author, key, platform), filters by kind,
     platform, document and year range, a physics toggle, a legend, tooltips,
     and a side panel listing who cites a clicked node with the citing
     sentences. ``fold``: fold claims into their citation edges (``None``:
-    only above :data:`citegraph.views.FOLD_ABOVE` nodes). ``seed`` fixes the layout.
+    only above :data:`citegraph.views.FOLD_ABOVE` nodes). ``seed`` fixes the layout;
+    ``layout_memo`` keeps large components' layouts (:func:`~citegraph.readwrite.html_layout.layout`).
     """
     from ..views import FOLD_ABOVE, fold_claims
 
@@ -71,7 +72,7 @@ def to_html(graph: nx.DiGraph, title: str = "citegraph", fold: bool | None = Non
     parts = {
         "TITLE": html.escape(title),
         "PAGE_CSS": _template("page.css").replace("</style", "<\\/style"),
-        "DATA": script_json(page_data(graph, seed)),
+        "DATA": script_json(page_data(graph, seed, layout_memo)),
         "VIS_JS": _vis_js(),
         "PAGE_JS": _template("page.js").replace("</script", "<\\/script"),
     }

@@ -119,10 +119,11 @@ def _memberships(graph: nx.DiGraph, kind: dict[Any, str]) -> tuple[dict[Any, set
     return docs, plats
 
 
-def page_data(graph: nx.DiGraph, seed: int = 42) -> dict[str, Any]:
+def page_data(graph: nx.DiGraph, seed: int = 42, layout_memo: Any = None) -> dict[str, Any]:
     """The data the page is drawn from: nodes (positions, sizes, facts, filter memberships), edges
-    (with citing sentences), the documents and platforms for the filters, and legend styles."""
-    positions = layout(graph, seed)
+    (with citing sentences), the documents and platforms for the filters, and legend styles.
+    ``layout_memo``: see :func:`citegraph.readwrite.html_layout.layout`."""
+    positions = layout(graph, seed, layout_memo)
     kind = {n: str(d.get("kind") or "other") for n, d in graph.nodes(data=True)}
     big = graph.number_of_nodes() > BIG
     cited = {n: _number(d.get("cited_by")) for n, d in graph.nodes(data=True)}

@@ -16,11 +16,22 @@ import hashlib
 import math
 import random
 from collections import defaultdict
-from typing import Any, Hashable
+from typing import Any, Hashable, Protocol
 
 import networkx as nx
 
-__all__ = ["layout", "SPRING_LIMIT"]
+__all__ = ["layout", "LayoutMemo", "SPRING_LIMIT", "MEMO_MIN"]
+
+#: Components of at least this many nodes have their layout kept in a memo (see :func:`layout`).
+MEMO_MIN = 50
+
+
+class LayoutMemo(Protocol):
+    """Where :func:`layout` may keep the layouts of large components (e.g. the cache)."""
+
+    def get(self, key: str) -> Any: ...
+
+    def put(self, key: str, value: Any) -> None: ...
 
 #: Components above this many nodes get the hub layout instead of a full spring layout.
 SPRING_LIMIT = 499  # networkx needs scipy from 500 nodes on
@@ -180,13 +191,49 @@ def _side(n: int) -> float:
     return 90.0 if n == 1 else 140.0 * math.sqrt(n)
 
 
-def layout(graph: nx.Graph, seed: int = 42) -> dict[Any, tuple[float, float]]:
+def _component_key(component: nx.Graph, kinds: dict[Any, str], seed: int, side: float) -> str:
+    """A digest of everything :func:`_component_layout` looks at: nodes, their kinds, edges, seed and side."""
+    nodes = sorted((str(v), kinds.get(v, "")) for v in component)
+    edges = sorted(tuple(sorted((str(u), str(v)))) for u, v in component.edges)
+    raw = repr((seed, side, nodes, edges)).encode("utf-8", "surrogatepass")
+    return hashlib.blake2b(raw, digest_size=20).hexdigest()
+
+
+def _remembered_layout(memo: LayoutMemo, key: str, component: nx.Graph) -> dict[Any, tuple[float, float]] | None:
+    hit = memo.get(key)
+    if not isinstance(hit, list) or len(hit) != component.number_of_nodes():
+        return None
+    by_name = {str(v): v for v in component}
+    out: dict[Any, tuple[float, float]] = {}
+    for entry in hit:
+        if not (isinstance(entry, (list, tuple)) and len(entry) == 3 and entry[0] in by_name and all(isinstance(c, float) for c in entry[1:])):
+            return None
+        out[by_name[entry[0]]] = (entry[1], entry[2])
+    return out if len(out) == len(hit) else None
+
+
+def _layout_of(component: nx.Graph, kinds: dict[Any, str], seed: int, side: float, memo: LayoutMemo | None) -> dict[Any, tuple[float, float]]:
+    """:func:`_component_layout`, from ``memo`` when this very component was laid out before."""
+    if memo is None or component.number_of_nodes() < MEMO_MIN:
+        return _component_layout(component, kinds, seed, side)
+    key = _component_key(component, kinds, seed, side)
+    local = _remembered_layout(memo, key, component)
+    if local is None:
+        local = _component_layout(component, kinds, seed, side)
+    memo.put(key, [[str(v), float(x), float(y)] for v, (x, y) in local.items()])
+    return local
+
+
+def layout(graph: nx.Graph, seed: int = 42, memo: LayoutMemo | None = None) -> dict[Any, tuple[float, float]]:
     """Pixel positions for every node, rounded to 0.1 px and centred on (0, 0).
 
     Each connected component is laid out in a square sized to its node count
     (spring layout, or the hub layout above :data:`SPRING_LIMIT` nodes), and
     the squares are packed in rows, largest first. Deterministic: the same
     graph gives the same positions whatever the order nodes were added in.
+    ``memo`` keeps the layout of each component of at least :data:`MEMO_MIN`
+    nodes under a digest of the component (its nodes, kinds and edges), so
+    an unchanged component is not laid out again; the result is the same.
     """
     if graph.number_of_nodes() == 0:
         return {}
@@ -203,7 +250,7 @@ def layout(graph: nx.Graph, seed: int = 42) -> dict[Any, tuple[float, float]]:
         side = _side(len(component))
         if x > 0 and x + side > row_width:
             x, y, row_height = 0.0, y + row_height, 0.0
-        local = _component_layout(undirected.subgraph(component), kinds, seed, side)
+        local = _layout_of(undirected.subgraph(component), kinds, seed, side, memo)
         for node, (px, py) in local.items():
             positions[node] = (x + side / 2 + px, y + side / 2 + py)
         x += side

@@ -1,0 +1,268 @@
+"""Grouping CSL items that describe the same work, from scratch or incrementally.
+
+:func:`group_items` is union-find over pairs compared within blocks
+(:func:`~citegraph.identity.block_keys`). Its unions only ever join items
+that share a block, an identical description, or (for an undated item) a
+first author, so the items fall into independent parts
+(:func:`components`): grouping each part on its own gives the same result
+as grouping them all. :func:`group_incremental` keeps each part's grouping
+in a memo under a digest of the part's descriptions, so after a change only
+the parts whose descriptions changed are grouped again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+from collections import defaultdict
+from typing import Any, Mapping, Protocol, Sequence
+
+from .identity import THRESHOLD, Features, block_key, block_keys, conflict, features, fold, score, year_of
+
+__all__ = ["group_items", "components", "group_incremental", "EXEMPLARS"]
+
+EXEMPLARS = 6  # descriptions per group checked for a conflict before two groups are joined
+
+
+class _Memo(Protocol):
+    def get(self, key: str) -> Any: ...
+
+    def put(self, key: str, value: Any) -> None: ...
+
+
+def _signature(csl: Mapping[str, Any]) -> str:
+    """What :func:`~citegraph.identity.score` looks at: items with equal signatures score alike."""
+    names = tuple((n.get("family") or n.get("literal") or "", (fold(str(n.get("given") or "")) or " ")[0]) for n in (csl.get("author") or csl.get("editor") or []))
+    fields = ("title", "container-title", "volume", "page", "DOI", "year-suffix")
+    return repr((names, year_of(csl), tuple(fold(str(csl.get(f) or "")) for f in fields)))
+
+
+def group_items(
+    items: Sequence[Mapping[str, Any]], is_doc: Sequence[bool] | None = None, prepared: Sequence[tuple[Features, Sequence[str]]] | None = None
+) -> tuple[list[list[int]], list[tuple[int, int]]]:
+    """Group CSL items that describe the same work: ``(groups, same_as)``.
+
+    Union-find over pairs compared within blocks only (:func:`~citegraph.identity.block_keys`);
+    identical descriptions are compared once. Two items flagged in ``is_doc``
+    (corpus documents) never join one group: when they match, the pair of
+    their indices is listed in ``same_as`` instead. Groups are lists of
+    indices in increasing order, sorted by their first index.
+    ``prepared``: each item's features and :func:`_tokens`, when already known.
+    """
+    n = len(items)
+    flags = list(is_doc) if is_doc is not None else [False] * n
+    toks = [p[1] for p in prepared] if prepared is not None else [_tokens(c, f) for c, f in zip(items, flags)]
+    feats = [p[0] for p in prepared] if prepared is not None else [features(c) for c in items]
+    parent = list(range(n))
+    doc_of: dict[int, int] = {i: i for i in range(n) if flags[i]}  # root -> the document in its group
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    same_as: set[tuple[int, int]] = set()
+    exemplars: dict[int, list[int]] = {}  # root -> a few members with distinct titles, checked before a join
+
+    def union(a: int, b: int, checked: bool = True) -> None:
+        ra, rb = find(a), find(b)
+        if ra == rb:
+            return
+        da, db = doc_of.get(ra), doc_of.get(rb)
+        if da is not None and db is not None:
+            same_as.add((min(da, db), max(da, db)))
+            return
+        ea, eb = exemplars.get(ra, [ra]), exemplars.get(rb, [rb])
+        if checked and any(conflict(feats[x], feats[y]) for x in ea for y in eb):
+            return  # a chain through an ambiguous description ("Beyond media" vs two "Beyond media: ..." works)
+        root, child = min(ra, rb), max(ra, rb)
+        parent[child] = root
+        merged = ea + [y for y in eb if feats[y].title not in {feats[x].title for x in ea}]
+        exemplars.pop(child, None)
+        exemplars[root] = merged[:EXEMPLARS]
+        doc = da if da is not None else db
+        doc_of.pop(child, None)
+        if doc is not None:
+            doc_of[root] = doc
+
+    # identical descriptions: one representative each (documents stay their own representatives)
+    reps: dict[str, int] = {}
+    rep_of = list(range(n))
+    for i, csl in enumerate(items):
+        if flags[i]:
+            continue
+        sig = toks[i][-1]
+        if sig in reps:
+            rep_of[i] = reps[sig]
+        else:
+            reps[sig] = i
+    self_ok: dict[int, bool] = {}
+    for i in range(n):
+        r = rep_of[i]
+        if r != i:
+            if r not in self_ok:
+                self_ok[r] = score(feats[r], feats[r]) >= THRESHOLD
+            if self_ok[r]:
+                union(r, i, checked=False)
+    blocks: dict[str, list[int]] = defaultdict(list)
+    undated: dict[str, list[int]] = defaultdict(list)
+    for i in range(n):
+        if rep_of[i] != i:
+            continue
+        for key in (toks[i][1:] if flags[i] else toks[i][1:-1]):
+            blocks[key].append(i)
+        main = toks[i][0]
+        if main.endswith("|"):
+            undated[main].append(i)
+    for key in [k for k in blocks if not k.startswith(("t:", "doi:")) and not k.endswith("|")]:
+        extra = undated.get(key.rsplit("|", 1)[0] + "|")
+        if extra:
+            blocks[key].extend(extra)  # an undated item is compared with every year of its author
+    for members in blocks.values():
+        for a_pos, a in enumerate(members):
+            for b in members[a_pos + 1 :]:
+                if find(a) == find(b) or (flags[a] and flags[b] and (min(a, b), max(a, b)) in same_as):
+                    continue
+                if score(feats[a], feats[b]) >= THRESHOLD:
+                    union(a, b)
+    grouped: dict[int, list[int]] = defaultdict(list)
+    for i in range(n):
+        grouped[find(i)].append(i)
+    return [m for _, m in sorted(grouped.items())], sorted(same_as)
+
+
+def _digest(value: Any) -> str | None:
+    try:
+        raw = marshal.dumps(value, 2)  # version 2: no references, so the same value always gives the same bytes
+    except ValueError:
+        return None
+    return hashlib.blake2b(raw, digest_size=16).hexdigest()
+
+
+def _tokens(csl: Mapping[str, Any], is_doc: bool) -> list[str]:
+    """What links an item to others in :func:`group_items`: its main block key first, then its blocks and signature."""
+    keys = [block_key(csl), *block_keys(csl)]
+    if not is_doc:
+        keys.append("s:" + _signature(csl))  # identical descriptions join their representative
+    return keys
+
+
+def components(items: Sequence[Mapping[str, Any]], is_doc: Sequence[bool] | None = None, tokens: Sequence[Sequence[str]] | None = None) -> list[list[int]]:
+    """Independent parts of ``items`` for :func:`group_items`: index lists, increasing, sorted by first index.
+
+    Two items are in one part when they share a block key or a signature,
+    or when one is undated and the other has the same first author
+    (transitively): :func:`group_items` never relates items of different
+    parts. ``tokens``: each item's :func:`_tokens` (computed when not given).
+    """
+    n = len(items)
+    flags = list(is_doc) if is_doc is not None else [False] * n
+    toks = tokens if tokens is not None else [_tokens(c, f) for c, f in zip(items, flags)]
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    undated = {ts[0][:-1] for ts in toks if ts and ts[0].endswith("|")}  # authors with an undated item
+    first: dict[str, int] = {}
+    for i, ts in enumerate(toks):
+        links = list(ts[1:])
+        main = ts[0] if ts else ""
+        if main:
+            author = main.rsplit("|", 1)[0]
+            if author in undated:
+                links.append("u:" + author)  # an undated item is compared with every year of its author
+        for t in links:
+            j = first.setdefault(t, i)
+            if j != i:
+                ri, rj = find(i), find(j)
+                if ri != rj:
+                    parent[max(ri, rj)] = min(ri, rj)
+    parts: dict[int, list[int]] = defaultdict(list)
+    for i in range(n):
+        parts[find(i)].append(i)
+    return [m for _, m in sorted(parts.items())]
+
+
+_FEATURE_FIELDS = Features.__slots__  # type: ignore[attr-defined]
+
+
+def _fits(hit: Any) -> bool:
+    """Whether a memo entry of an item has the shape (features as a tuple, tokens) (the cache checks the values)."""
+    return type(hit) is tuple and len(hit) == 2 and type(hit[0]) is tuple and len(hit[0]) == len(_FEATURE_FIELDS) and type(hit[1]) is list and bool(hit[1])
+
+
+def _features(values: tuple[Any, ...]) -> Features | None:
+    try:
+        return Features(*values)
+    except TypeError:
+        return None
+
+
+def _valid_part(hit: Any, size: int) -> tuple[list[list[int]], list[tuple[int, int]]] | None:
+    try:
+        groups, pairs = hit
+        groups = [[int(i) for i in g] for g in groups]
+        pairs = [(int(a), int(b)) for a, b in pairs]
+    except (TypeError, ValueError):
+        return None
+    if sorted(i for g in groups for i in g) != list(range(size)) or not all(0 <= a < b < size for a, b in pairs):
+        return None
+    return groups, pairs
+
+
+def group_incremental(
+    items: Sequence[Mapping[str, Any]], is_doc: Sequence[bool] | None = None, memo: _Memo | None = None, digests: Sequence[str | None] | None = None
+) -> tuple[list[list[int]], list[tuple[int, int]]]:
+    """The result of :func:`group_items`, grouping only the parts (:func:`components`) the memo does not know.
+
+    ``memo`` keeps, under ``"merge-items"``, each item's linking tokens by
+    the digest of the item (``digests``: of ``(is_doc, dict(csl))``,
+    computed when not given) and, under ``"merge-groups"``, each part's
+    grouping by the digest of its items' digests. Entries that do not fit
+    are ignored; only the entries of this call are kept.
+    """
+    n = len(items)
+    flags = [bool(f) for f in is_doc] if is_doc is not None else [False] * n
+    if memo is None:
+        return group_items(items, flags)
+    ds = list(digests) if digests is not None else [_digest((f, dict(c))) for c, f in zip(items, flags)]
+    if any(d is None for d in ds):
+        return group_items(items, flags)
+    known_tokens = memo.get("merge-items")
+    known_tokens = known_tokens if isinstance(known_tokens, dict) else {}
+    entries: list[tuple[tuple[Any, ...], list[str]]] = []  # features (as a tuple: Features are made only for parts grouped anew), tokens
+    kept_tokens: dict[str, Any] = {}
+    for c, f, d in zip(items, flags, ds):
+        hit = known_tokens.get(d)
+        if not _fits(hit):
+            feats = features(c)
+            hit = (tuple(getattr(feats, name) for name in _FEATURE_FIELDS), _tokens(c, f))
+        kept_tokens[d] = hit  # type: ignore[index]
+        entries.append(hit)
+    tokens = [e[1] for e in entries]
+    known_parts = memo.get("merge-groups")
+    known_parts = known_parts if isinstance(known_parts, dict) else {}
+    kept_parts: dict[str, Any] = {}
+    groups: list[list[int]] = []
+    same_as: list[tuple[int, int]] = []
+    for part in components(items, flags, tokens):
+        key = hashlib.blake2b("".join(ds[i] for i in part).encode(), digest_size=20).hexdigest()  # type: ignore[misc]
+        local = _valid_part(known_parts.get(key), len(part))
+        if local is None:
+            made = [_features(entries[i][0]) for i in part]
+            prepared = [(ft, entries[i][1]) for ft, i in zip(made, part)] if all(made) else None
+            local = group_items([items[i] for i in part], [flags[i] for i in part], prepared)  # type: ignore[arg-type]
+        kept_parts[key] = (local[0], local[1])
+        groups.extend([part[i] for i in g] for g in local[0])
+        same_as.extend((part[a], part[b]) for a, b in local[1])
+    if kept_tokens != known_tokens:
+        memo.put("merge-items", kept_tokens)
+    if kept_parts != known_parts:
+        memo.put("merge-groups", kept_parts)
+    groups.sort(key=lambda g: g[0])
+    return groups, sorted(same_as)
