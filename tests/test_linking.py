@@ -290,3 +290,22 @@ def test_link_does_not_mutate_input() -> None:
     c = cite("Smith, 2001", "Smith", year="2001")
     (got,) = linking.link([c], REFS)
     assert c.status == "dangling" and got.status == "resolved"
+
+
+def test_author_year_labels_link_even_when_the_entry_is_title_first():
+    from citegraph.model import CiteKey, Citation, Reference, Span
+    from citegraph.stages.linking import link
+
+    refs = [
+        Reference("d:1", "[Bar-Yam 2004a] “A Mathematical Theory of Strong Emergence”, Bar-Yam, Yaneer, in Complexity, 2004.",
+                  {"title": "A Mathematical Theory of Strong Emergence", "author": [{"family": "Yaneer"}]}, Span("d", 1), "Bar-Yam 2004a"),
+        Reference("d:2", "[Bar-Yam 2004b] “About Engineering Complex Systems”, Yaneer Bar-Yam; ESOA 2004.",
+                  {"title": "About Engineering Complex Systems", "author": [{"literal": "ESOA"}]}, Span("d", 2), "Bar-Yam 2004b"),
+    ]
+    cits = [
+        Citation("Bar-Yam 2004b", CiteKey(("Bar-Yam",), year="2004", suffix="b"), "s", Span("d", 9)),
+        Citation("Bar-Yam 2004", CiteKey(("Bar-Yam",), year="2004"), "s", Span("d", 9)),
+        Citation("Bar-Yam 2004c", CiteKey(("Bar-Yam",), year="2004", suffix="c"), "s", Span("d", 9)),
+    ]
+    out = link(cits, refs)
+    assert [(c.status, c.references) for c in out] == [("resolved", ("d:2",)), ("ambiguous", ("d:1", "d:2")), ("dangling", ())]
