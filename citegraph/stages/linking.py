@@ -33,7 +33,8 @@ def _ambiguous_hint(c: Citation) -> str:
         return "renumber the list so that each number names one entry"
     if not c.key.year:
         return 'add a short title to tell them apart, e.g. (Name, "Title" 12)'
-    return "add a year suffix (2020a, 2020b) to the entries and the citation, or a co-author, to tell them apart"
+    y = c.key.year
+    return f"use year suffixes ({y}a, {y}b) in the entries and the citation, or name a co-author, to tell them apart"
 
 
 def link(citations: Sequence[Citation], references: Sequence[Reference]) -> tuple[Citation, ...]:
