@@ -26,14 +26,12 @@ from rapidfuzz.distance import Levenshtein
 
 from .citefind import fold_name
 from .citefind.names import PARTICLES
+from .csl import author_year_label
 from .model import CiteKey, Reference
 
 __all__ = ["RefKey", "ref_key", "describe", "author_tier", "year_match", "Match", "match"]
 
 _YEAR_RAW = re.compile(r"(?<![\w/.-])(1[5-9]\d\d|20\d\d)([a-z])?(?!\w)")
-# An author-year label as in "[Bar-Yam 2004b] ...": the author's surname, the year and its suffix.
-_AUTHOR_YEAR_LABEL = re.compile(r"([^\W\d_][\w'’.\- ]{0,60}?)[ ,]{1,3}(1[5-9]\d\d|20\d\d)([a-z]?)")
-_LABEL_SPLIT = re.compile(r"\s(?:and|&)\s|\set\.?\sal\b|,|\s")
 
 
 @dataclass(frozen=True)
@@ -118,10 +116,10 @@ def ref_key(ref: Reference) -> RefKey:
     firsts = frozenset(_keys(people[0])) if people else frozenset()
     second = fold_name(_family(people[1])) if len(people) > 1 else ""
     year, suffix = _year(ref)
-    m = _AUTHOR_YEAR_LABEL.fullmatch(ref.label or "")
-    if m:  # the list's own label is how the text cites it: trust its name and year over the parse
-        firsts = firsts | {fold_name(_LABEL_SPLIT.split(m.group(1).strip())[0])}
-        year, suffix = m.group(2), m.group(3)
+    labelled = author_year_label(ref.label)
+    if labelled:  # the list's own label is how the text cites it: trust its name and year over the parse
+        firsts = firsts | {fold_name(labelled[0])}
+        year, suffix = labelled[1], labelled[2]
     title = fold_name(str(ref.csl.get("title") or "")) or fold_name(ref.raw[:80])
     acronym = ""
     if people and not people[0].get("given"):
@@ -145,7 +143,7 @@ def _person(person: Mapping[str, Any]) -> str:
 
 def describe(ref: Reference) -> str:
     """A short human description of an entry: "Gao, Q. et al. 2012a", "Hu, J. & Liang, R. 2023"."""
-    if ref.label and _AUTHOR_YEAR_LABEL.fullmatch(ref.label):
+    if author_year_label(ref.label):
         return f"[{ref.label}]"  # the list's own author-year label says it best
     rk = ref_key(ref)
     people = _people(ref.csl)

@@ -18,3 +18,13 @@ from citegraph.csl import issued_year, year_label
 def test_years(csl, year, label):
     assert issued_year(csl) == year
     assert year_label(csl) == label
+
+
+@pytest.mark.parametrize(
+    "label, expected",
+    [("Bar-Yam 2004b", ("Bar-Yam", "2004", "b")), ("Smith et al. 2010", ("Smith", "2010", "")), ("Flack and Krakauer, 2011", ("Flack", "2011", "")), ("12", None), ("3a", None), (None, None), ("Bais", None)],
+)
+def test_author_year_label(label, expected):
+    from citegraph.csl import author_year_label
+
+    assert author_year_label(label) == expected

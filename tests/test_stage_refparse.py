@@ -80,3 +80,17 @@ def test_parser_failures_are_problems(resources, code):
 def test_no_references_is_a_no_op(res):
     x = _x()
     assert refparse.run(x, res) is x
+
+
+def test_textual_label_is_not_parsed_as_a_field_and_names_the_author():
+    from citegraph.model import Extraction, Reference, Span
+    from citegraph.resources import Resources
+    from citegraph.stages.refparse import run
+
+    raw = "[Bar-Yam 2004b] “About Engineering Complex Systems: Multiscale Analysis and Evolutionary Engineering”, Yaneer Bar-Yam; ESOA 2004, LNCS 3464, pp. 16-31."
+    x = Extraction(path="d.txt", references=(Reference("d:1", raw, {}, Span("d.txt", 1), "Bar-Yam 2004b"),))
+    csl = run(x, Resources()).references[0].csl
+    assert csl["citation-label"] == "Bar-Yam 2004b"
+    assert "Bar-Yam 2004b" not in csl.get("title", "") and csl["title"].startswith("About Engineering Complex Systems")
+    assert csl["author"][0].get("family") == "Bar-Yam" or "Bar-Yam" in str(csl["author"])
+    assert csl["issued"]["date-parts"][0][0] == 2004 and csl.get("year-suffix") == "b"

@@ -3,7 +3,9 @@
 Every :class:`~citegraph.model.Reference` of ``x.references`` is replaced by
 one whose ``csl`` is ``res.ref_parser.parse(ref.raw)`` plus ``"id": ref.id``.
 A numeric label found by the reference-section splitter is kept as
-``citation-number`` when the parser found none. Empty entries and entries the
+``citation-number`` when the parser found none; a textual label such as
+"[Bais 2010]" is not part of the entry's fields: the text after it is
+parsed and the label kept as ``citation-label``. Empty entries and entries the
 parser fails on keep their previous ``csl`` and get a :class:`Problem`.
 """
 
@@ -12,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ..csl import author_year_label
 from ..model import Extraction, Reference
 from ..resources import Resources
 
@@ -21,7 +24,21 @@ _NUMERIC_LABEL = re.compile(r"[0-9]{1,5}[a-z]?")
 
 
 def _parse_one(parser, ref: Reference) -> dict:
-    csl = dict(parser.parse(ref.raw))
+    raw = ref.raw
+    label = (ref.label or "").strip()
+    textual = bool(label) and not _NUMERIC_LABEL.fullmatch(label)
+    if textual and raw.startswith(f"[{label}]"):
+        raw = raw[len(label) + 2 :].lstrip()
+    csl = dict(parser.parse(raw))
+    if textual:
+        csl["citation-label"] = label
+        labelled = author_year_label(label)
+        if labelled and not csl.get("author") and not csl.get("editor"):
+            csl["author"] = [{"family": labelled[0]}]  # "“Title,” Bar-Yam, Yaneer, in ...": the label names the author
+        if labelled and not csl.get("issued"):
+            csl["issued"] = {"date-parts": [[int(labelled[1])]]}
+        if labelled and labelled[2] and not csl.get("year-suffix"):
+            csl["year-suffix"] = labelled[2]
     if "citation-number" not in csl and ref.label and _NUMERIC_LABEL.fullmatch(ref.label.strip()):
         csl["citation-number"] = ref.label.strip()
     csl["id"] = ref.id
