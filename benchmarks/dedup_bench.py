@@ -4,7 +4,7 @@ Generates a pool of works (with hard negatives: same first-author surname and
 year but another work, other first initials, sibling titles that differ by
 one word) and several noisy descriptions of each (typos in surnames and
 titles, initials only or dropped, "&" vs "and", case changes, subtitle
-dropped, volume/pages/DOI missing, container abbreviated, co-authors
+dropped, volume/pages/DOI missing, year missing, container abbreviated, co-authors
 dropped), runs :func:`citegraph.corpus.group_items` over all of them and
 prints pairwise precision and recall against the truth.
 
@@ -113,8 +113,12 @@ def variant(rng: random.Random, w: dict[str, Any]) -> dict[str, Any]:
     return v
 
 
-def dataset(seed: int, n_works: int = 3000) -> tuple[list[dict[str, Any]], list[str]]:
-    """Noisy items and the id of the work each describes."""
+#: Share of descriptions whose year is dropped by default (``--undated`` sets it; drawn from a generator of its own, so the other noise does not depend on it).
+UNDATED = 0.0
+
+
+def dataset(seed: int, n_works: int = 3000, undated: float = UNDATED) -> tuple[list[dict[str, Any]], list[str]]:
+    """Noisy items (``undated`` of them without a year) and the id of the work each describes."""
     rng = random.Random(seed)
     works = work_pool(rng, n_works, hard_share=0.35)
     works += _siblings(rng, works, 0.05)
@@ -123,6 +127,10 @@ def dataset(seed: int, n_works: int = 3000) -> tuple[list[dict[str, Any]], list[
         for _ in range(rng.choice([1, 1, 2, 3, 4, 6])):
             items.append(variant(rng, w))
             truth.append(w["id"])
+    drop = random.Random(seed * 7919 + 1)
+    for v in items:
+        if drop.random() < undated:
+            v.pop("issued", None)
     order = list(range(len(items)))
     rng.shuffle(order)
     return [items[i] for i in order], [truth[i] for i in order]
@@ -139,8 +147,8 @@ def pairwise(groups: list[list[int]], truth: list[str]) -> tuple[float, float, i
     return tp / predicted if predicted else 1.0, tp / actual if actual else 1.0, tp, predicted, actual
 
 
-def run(seed: int, threshold: float | None = None) -> tuple[float, float, int, int, int, float]:
-    items, truth = dataset(seed)
+def run(seed: int, threshold: float | None = None, undated: float | None = None) -> tuple[float, float, int, int, int, float]:
+    items, truth = dataset(seed, undated=UNDATED if undated is None else undated)
     old = identity.THRESHOLD
     import citegraph.corpus as corpus
 
@@ -159,15 +167,16 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--calibrate", action="store_true", help=f"sweep thresholds on the calibration seed ({CALIBRATION_SEED})")
     ap.add_argument("--seed", type=int, default=REPORT_SEED)
+    ap.add_argument("--undated", type=float, default=UNDATED, help="share of descriptions without a year (default: %(default)s)")
     args = ap.parse_args()
     if args.calibrate:
         print(f"calibration seed {CALIBRATION_SEED}")
         for th in (80, 84, 86, 88, 90, 92, 94, 96):
-            p, r, tp, pred, act, _ = run(CALIBRATION_SEED, th)
+            p, r, tp, pred, act, _ = run(CALIBRATION_SEED, th, args.undated)
             print(f"threshold {th:5.1f}  precision {p:.4f}  recall {r:.4f}  ({tp}/{pred} predicted, {act} true pairs)")
         return
-    p, r, tp, pred, act, elapsed = run(args.seed)
-    items, _ = dataset(args.seed)
+    p, r, tp, pred, act, elapsed = run(args.seed, undated=args.undated)
+    items, _ = dataset(args.seed, undated=args.undated)
     print(f"seed {args.seed}: {len(items)} items, threshold {identity.THRESHOLD}")
     print(f"precision {p:.4f}  ({tp} of {pred} merged pairs are right)")
     print(f"recall    {r:.4f}  ({tp} of {act} true pairs merged)")

@@ -30,11 +30,24 @@ __all__ = ["BuildResult", "collect_files", "extract_file", "extract_all", "corpu
 
 @dataclass(frozen=True)
 class BuildResult:
-    """What ``build`` produced: the graph, the files written and the summary."""
+    """What ``build`` produced: the graph, the files written and the summary.
 
-    graph: "nx.DiGraph"
+    ``graph`` is a networkx ``DiGraph``; when the build reused a query index
+    (nothing to merge) it is read from the index on first access only.
+    """
+
+    source: Any = field(repr=False)  # the graph, or a function (no arguments) that returns it
     outputs: dict[str, str] = field(default_factory=dict)
     summary: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def graph(self) -> "nx.DiGraph":
+        """The corpus graph (a networkx ``DiGraph``)."""
+        cached = self.__dict__.get("_graph")
+        if cached is None:
+            cached = self.source() if callable(self.source) else self.source
+            object.__setattr__(self, "_graph", cached)
+        return cached
 
 
 def collect_files(paths: Iterable[str]) -> tuple[list[str], list[Problem]]:
@@ -210,39 +223,74 @@ def load_graph(
     return _load(paths, resources, cache_dir, workers, lite)[0]
 
 
+def _file_hashes(files: Sequence[str]) -> list[tuple[str, str]]:
+    """``(path, sha256 of its bytes)`` of each file, as :func:`~citegraph.stages.read.read` computes it ("" when it has none)."""
+    from .stages.read import MAX_BYTES
+
+    out = []
+    for f in files:
+        sha = ""
+        try:
+            if os.path.getsize(f) <= MAX_BYTES:
+                with open(f, "rb") as fh:
+                    sha = hashlib.sha256(fh.read()).hexdigest()
+        except OSError:
+            pass
+        out.append((str(f), sha))
+    return out
+
+
 def _load(
     paths: Sequence[str], resources: Resources | None, cache_dir: str | Path | None, workers: int | None, lite: bool
-) -> "tuple[Any, tuple[list[str], list[str], str] | None, Cache]":
-    """(graph, its node-link lines and text when it was just built, the cache)."""
-    from .qindex import open_index
+) -> "tuple[Any, tuple[list[str], list[str], str] | None, Cache, str]":
+    """(graph, its node-link lines and text when it was just built, the cache, the digest of that text or "" when not known).
+
+    The index is looked up by the corpus key (paths, sizes, times); when that
+    misses, by the corpus's content key (:meth:`Cache.content_key`): a
+    corpus whose files were touched but not changed reuses the index of the
+    build that had the same content, re-stamped, without merging anything.
+    """
+    from .qindex import open_index, restamp_index
 
     res = resources or Resources()
     cache = Cache(default_dir() if cache_dir == "default" else cache_dir)
     files, problems = collect_files(paths)
     if cache.dir is None:
-        return corpus_graph(extract_all(files, res, cache, workers), res, problems), None, cache
-    key = cache.corpus_key(files, _options(res))
+        return corpus_graph(extract_all(files, res, cache, workers), res, problems), None, cache, ""
+    extra = _options(res) + "\0" + "\0".join(f"{p.file}:{p.code}" for p in problems)
+    key = cache.corpus_key(files, extra)
     built: list[tuple[list[str], list[str], str]] = []
+    digests: list[str] = []
 
     def rebuild() -> "nx.DiGraph":
-        from .qindex import restamp_index, write_index
+        from .qindex import write_index
         from .readwrite.nodelink import assemble, item_lines
 
-        graph = corpus_graph(extract_all(files, res, cache, workers), res, problems, cache)
+        xs = extract_all(files, res, cache, workers)
+        graph = corpus_graph(xs, res, problems, cache)
         with _no_gc():
             lines = item_lines(graph)
             text = assemble(graph.graph, *lines)
             digest = _digest(text)
             if restamp_index(cache.dir, key, digest) is None:  # the same graph as a recent build: its index is reused
                 write_index(cache.dir, key, graph, lines, digest)
+        content = cache.content_key([(x.path, x.sha256) for x in xs], extra) if len(xs) == len(files) else None
+        if content is not None:
+            cache.put("content", content, digest)
         built.append((*lines, text))
+        digests.append(digest)
         return graph
 
     indexed = open_index(cache.dir, key, rebuild)
+    if indexed is None:
+        content = cache.content_key(_file_hashes(files), extra)
+        known = cache.get("content", content) if content is not None else None
+        if isinstance(known, str) and known and restamp_index(cache.dir, key, known) is not None:
+            indexed = open_index(cache.dir, key, rebuild)  # the same content as a recent build: its graph, no merge
     if indexed is not None:
-        return (indexed if lite else indexed.full()), (built[0] if built else None), cache
+        return (indexed if lite else indexed.full()), (built[0] if built else None), cache, indexed.digest
     graph = rebuild()
-    return graph, built[0], cache
+    return graph, built[0], cache, digests[0]
 
 
 def _digest(text: str) -> str:
@@ -270,18 +318,28 @@ def build(
     from .readwrite.nodelink import assemble, item_lines
 
     with _no_gc():
-        graph, lines, cache = _load(paths, resources, cache_dir, workers, False)
+        loaded, lines, cache, digest = _load(paths, resources, cache_dir, workers, True)
+        full = getattr(loaded, "full", None)
+        graph_of = full if callable(full) else (lambda: loaded)  # a LiteGraph becomes a networkx graph only when needed
         out = Path(out_dir)
         out.mkdir(parents=True, exist_ok=True)
         outputs = {"html": str(out / "graph.html"), "bib": str(out / "references.bib"), "json": str(out / "graph.json")}
-        text = lines[2] if lines else assemble(graph.graph, *item_lines(graph))
-        digest = _digest(text)
+        texts: list[str] = [lines[2]] if lines else []
+
+        def text() -> str:
+            if not texts:
+                g = graph_of()
+                texts.append(assemble(g.graph, *item_lines(g)))
+            return texts[0]
+
+        if not digest:
+            digest = _digest(text())
         state_key = f"{os.path.abspath(out)}\0{title}"
         state = cache.get("outputs", state_key) if cache.dir is not None else None
         state = state if isinstance(state, dict) else {}
         same_graph = state.get("graph") == digest
         new_state: dict[str, Any] = {"graph": digest}
-        makers = {"json": lambda: text, "bib": lambda: _bib_text(graph, cache), "html": lambda: _html_text(graph, title, cache)}
+        makers = {"json": text, "bib": lambda: _bib_text(graph_of(), cache), "html": lambda: _html_text(graph_of(), title, cache)}
         for name in ("json", "bib", "html"):
             path = outputs[name]
             before = state.get(name)
@@ -294,10 +352,10 @@ def build(
             if not (isinstance(before, list) and len(before) == 3 and on_disk == before[:2] and before[2] == h):
                 write_text_atomic(path, content)
             new_state[name] = [*(_stat(path) or [0, 0]), h]
-        if cache.dir is not None:
+        if cache.dir is not None and new_state != state:
             cache.put("outputs", state_key, new_state)
-    summary = {k: v for k, v in graph.graph.items()}
-    return BuildResult(graph, outputs, summary)
+    summary = {k: v for k, v in loaded.graph.items()}
+    return BuildResult(graph_of if callable(full) else loaded, outputs, summary)
 
 
 _KEY_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-:./+")

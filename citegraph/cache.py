@@ -3,7 +3,8 @@
 Extractions are keyed by the file's SHA-256, the code fingerprint (a hash
 of the package's own files, models included) and the options, so a change
 to any of them re-extracts. Corpus graphs are keyed by the files' paths,
-sizes and modification times. Values are plain data (dicts, lists,
+sizes and modification times, and also by content (:meth:`Cache.content_key`)
+so that a touched but unchanged file reuses the previous build. Values are plain data (dicts, lists,
 strings, numbers) serialised with :mod:`marshal` (which only ever builds
 such values: it cannot run code) and compressed; every value is stored
 with a checksum; an
@@ -32,7 +33,7 @@ DB_NAME = "cache.sqlite3"
 _SCHEMA = 2
 KEEP_GRAPHS = 4
 #: How many entries of each kind of whole-corpus value are kept (the most recent ones).
-KEEP = {"graph": KEEP_GRAPHS, "merge": 4, "outputs": 16, "bib-entries": 2, "shingles": 2, "merge-items": 2, "merge-groups": 2, "merge-keys": 2, "layout": 2}
+KEEP = {"graph": KEEP_GRAPHS, "merge": 4, "outputs": 16, "bib-entries": 2, "shingles": 2, "merge-items": 2, "merge-groups": 2, "merge-keys": 2, "layout": 2, "content": 8}
 
 
 def default_dir() -> Path:
@@ -258,6 +259,19 @@ class Cache:
                 h.update(f"{os.path.abspath(f)}:{st.st_size}:{st.st_mtime_ns}\n".encode())
             except OSError:
                 h.update(f"{f}:missing\n".encode())
+        return h.hexdigest()
+
+    def content_key(self, entries: Sequence[tuple[str, str]], extra: str = "") -> str | None:
+        """The key of a corpus by content: the code fingerprint, the options and each file's path and SHA-256.
+
+        ``entries`` are ``(path, sha256)`` pairs in the corpus's order; None
+        when a file has no content hash (unreadable, too large).
+        """
+        if any(not sha for _, sha in entries):
+            return None
+        h = hashlib.sha256(f"content:{fingerprint()}:{extra}".encode())
+        for path, sha in entries:
+            h.update(f"{path}\0{sha}\n".encode("utf-8", "surrogatepass"))
         return h.hexdigest()
 
     def get(self, kind: str, key: str) -> Any:

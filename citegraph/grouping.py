@@ -3,7 +3,7 @@
 :func:`group_items` is union-find over pairs compared within blocks
 (:func:`~citegraph.identity.block_keys`). Its unions only ever join items
 that share a block, an identical description, or (for an undated item) a
-first author, so the items fall into independent parts
+first author and a title or container key (:func:`~citegraph.identity.undated_keys`), so the items fall into independent parts
 (:func:`components`): grouping each part on its own gives the same result
 as grouping them all. :func:`group_incremental` keeps each part's grouping
 in a memo under a digest of the part's descriptions, so after a change only
@@ -17,7 +17,7 @@ import marshal
 from collections import defaultdict
 from typing import Any, Mapping, Protocol, Sequence
 
-from .identity import THRESHOLD, Features, block_key, block_keys, conflict, features, fold, score, year_of
+from .identity import THRESHOLD, Features, block_key, block_keys, conflict, features, fold, score, undated_keys, year_of
 
 __all__ = ["group_items", "components", "group_incremental", "EXEMPLARS"]
 
@@ -106,19 +106,13 @@ def group_items(
             if self_ok[r]:
                 union(r, i, checked=False)
     blocks: dict[str, list[int]] = defaultdict(list)
-    undated: dict[str, list[int]] = defaultdict(list)
+    meets = _undated_meets(toks)
     for i in range(n):
         if rep_of[i] != i:
             continue
         for key in (toks[i][1:] if flags[i] else toks[i][1:-1]):
-            blocks[key].append(i)
-        main = toks[i][0]
-        if main.endswith("|"):
-            undated[main].append(i)
-    for key in [k for k in blocks if not k.startswith(("t:", "doi:")) and not k.endswith("|")]:
-        extra = undated.get(key.rsplit("|", 1)[0] + "|")
-        if extra:
-            blocks[key].extend(extra)  # an undated item is compared with every year of its author
+            if not key.startswith("u:") or key in meets:
+                blocks[key].append(i)  # an undated item is compared with its author's items sharing a title or container key
     for members in blocks.values():
         for a_pos, a in enumerate(members):
             for b in members[a_pos + 1 :]:
@@ -140,9 +134,14 @@ def _digest(value: Any) -> str | None:
     return hashlib.blake2b(raw, digest_size=16).hexdigest()
 
 
+def _undated_meets(toks: Sequence[Sequence[str]]) -> set[str]:
+    """The ``u:`` keys of undated items (main key ending in ``|``): the only ``u:`` keys that link items."""
+    return {k for ts in toks if ts and ts[0].endswith("|") for k in ts[1:] if k.startswith("u:")}
+
+
 def _tokens(csl: Mapping[str, Any], is_doc: bool) -> list[str]:
-    """What links an item to others in :func:`group_items`: its main block key first, then its blocks and signature."""
-    keys = [block_key(csl), *block_keys(csl)]
+    """What links an item to others in :func:`group_items`: its main block key first, then its blocks, its undated keys and signature."""
+    keys = [block_key(csl), *block_keys(csl), *undated_keys(csl)]
     if not is_doc:
         keys.append("s:" + _signature(csl))  # identical descriptions join their representative
     return keys
@@ -152,8 +151,8 @@ def components(items: Sequence[Mapping[str, Any]], is_doc: Sequence[bool] | None
     """Independent parts of ``items`` for :func:`group_items`: index lists, increasing, sorted by first index.
 
     Two items are in one part when they share a block key or a signature,
-    or when one is undated and the other has the same first author
-    (transitively): :func:`group_items` never relates items of different
+    or an undated key (:func:`~citegraph.identity.undated_keys`) of an
+    undated item (transitively): :func:`group_items` never relates items of different
     parts. ``tokens``: each item's :func:`_tokens` (computed when not given).
     """
     n = len(items)
@@ -167,15 +166,10 @@ def components(items: Sequence[Mapping[str, Any]], is_doc: Sequence[bool] | None
             i = parent[i]
         return i
 
-    undated = {ts[0][:-1] for ts in toks if ts and ts[0].endswith("|")}  # authors with an undated item
+    meets = _undated_meets(toks)
     first: dict[str, int] = {}
     for i, ts in enumerate(toks):
-        links = list(ts[1:])
-        main = ts[0] if ts else ""
-        if main:
-            author = main.rsplit("|", 1)[0]
-            if author in undated:
-                links.append("u:" + author)  # an undated item is compared with every year of its author
+        links = [t for t in ts[1:] if not t.startswith("u:") or t in meets]  # an undated item meets its author's items on a title or container key
         for t in links:
             j = first.setdefault(t, i)
             if j != i:

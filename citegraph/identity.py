@@ -31,6 +31,7 @@ __all__ = [
     "title_key",
     "block_key",
     "block_keys",
+    "undated_keys",
     "container_match",
     "Features",
     "features",
@@ -109,6 +110,29 @@ def block_keys(csl: Mapping[str, Any]) -> tuple[str, ...]:
     doi = _doi(csl)
     if doi:
         keys.append(f"doi:{doi}")
+    return tuple(keys)
+
+
+def undated_keys(csl: Mapping[str, Any]) -> tuple[str, ...]:
+    """The keys (``"u:"``) on which an undated item meets the items of its first author, whatever their year.
+
+    First author with the first three (and the last three) title words, and
+    with the initials of the container's words ("J. Commun." and "Journal of
+    Communication" alike): an undated item is compared only with that
+    author's items sharing one of them, not with every year of the author.
+    """
+    first = first_author_key(csl)
+    if not first:
+        return ()
+    keys = []
+    words = [w for w in title_key(csl).split() if w not in _STOP]
+    if words:
+        keys.append(f"u:{first}|t:{' '.join(words[:3])}")
+        if len(words) >= 4:
+            keys.append(f"u:{first}|t:{' '.join(words[-3:])}")
+    initials = "".join(w[0] for w in _content_words(str(csl.get("container-title") or "")) if w)
+    if initials:
+        keys.append(f"u:{first}|c:{initials}")
     return tuple(keys)
 
 

@@ -156,8 +156,9 @@ class LiteGraph:
     answer the same call from it.
     """
 
-    def __init__(self, db: sqlite3.Connection, graph: dict[str, Any], path: Path, rebuild: Callable[[], Any] | None = None) -> None:
+    def __init__(self, db: sqlite3.Connection, graph: dict[str, Any], path: Path, rebuild: Callable[[], Any] | None = None, digest: str = "") -> None:
         self._db = db
+        self.digest = digest  # the digest of the graph's node-link text when the index was written ("" when unknown)
         self.graph = graph
         self.path = path
         self._rebuild = rebuild

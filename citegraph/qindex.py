@@ -230,4 +230,5 @@ def open_index(directory: str | Path, key: str, rebuild: Callable[[], Any] | Non
         os.utime(path)  # most recently used: kept by the pruning
     except OSError:
         pass
-    return LiteGraph(db, graph, path, rebuild)
+    digest = meta.get("digest")
+    return LiteGraph(db, graph, path, rebuild, digest if isinstance(digest, str) else "")

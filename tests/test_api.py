@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 import citegraph.api as api
@@ -147,3 +149,32 @@ def test_bib_from_cached_entries_equals_one_pass(corpus, tmp_path):
     expected = to_bibtex(api.bib_items(graph))
     assert api._bib_text(graph, cache) == expected  # entries written one by one and stored
     assert api._bib_text(graph, cache) == expected  # entries from the cache
+
+
+@pytest.mark.parametrize("how", ["touch", "rewrite-same"])
+def test_touched_unchanged_file_reuses_the_build_without_merging(corpus, tmp_path, monkeypatch, how):
+    cache_dir = tmp_path / "cache"
+    first = api.build([str(corpus)], tmp_path / "out", cache_dir=cache_dir)
+    files = {name: (tmp_path / "out" / p.rsplit("/", 1)[-1]) for name, p in first.outputs.items()}
+    before = {name: (f.read_bytes(), f.stat().st_mtime_ns) for name, f in files.items()}
+    target = corpus / "doc07.md"
+    st = target.stat()
+    if how == "rewrite-same":
+        target.write_bytes(target.read_bytes())
+    os.utime(target, ns=(st.st_atime_ns, st.st_mtime_ns + 10**9))  # a new corpus key, the same content
+    expected = to_json(load_graph([str(corpus)], cache_dir=None))
+    monkeypatch.setattr(api, "corpus_graph", lambda *a, **k: pytest.fail("an unchanged corpus should not be merged again"))
+    again = api.build([str(corpus)], tmp_path / "out", cache_dir=cache_dir)
+    assert {name: (f.read_bytes(), f.stat().st_mtime_ns) for name, f in files.items()} == before
+    assert to_json(again.graph) == expected
+    assert again.summary == first.summary
+
+
+def test_a_changed_file_after_a_touch_is_merged_again(corpus, tmp_path):
+    cache_dir = tmp_path / "cache"
+    api.build([str(corpus)], tmp_path / "out", cache_dir=cache_dir)
+    target = corpus / "doc07.md"
+    target.write_text(target.read_text(encoding="utf-8").replace("Document 7", "Document seven"), encoding="utf-8")
+    warm = api.build([str(corpus)], tmp_path / "out", cache_dir=cache_dir)
+    assert "Document seven" in (tmp_path / "out" / "graph.json").read_text(encoding="utf-8")
+    assert to_json(warm.graph) == to_json(load_graph([str(corpus)], cache_dir=None))

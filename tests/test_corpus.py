@@ -234,3 +234,28 @@ def test_a_corpus_merged_with_a_memo_after_a_change_equals_a_fresh_one():
     a, b = _corpus_sample()
     b = ext("beta", [{**CURRAN, "title": "Media and Cultural Theory", "note": "seen"}, {k: v for k, v in LI_Y.items() if k != "issued"}], text=b.text)
     assert build_corpus([a, b], memo) == build_corpus([a, b])
+
+
+def _item(title: str, year: int | None, container: str = "Journal of Communication") -> dict:
+    csl = {"author": [{"family": "Curran", "given": "James"}], "title": title, "container-title": container}
+    if year is not None:
+        csl["issued"] = {"date-parts": [[year]]}
+    return csl
+
+
+@pytest.mark.parametrize(
+    "undated, merges",
+    [
+        (_item("Media and cultural theory", None), True),
+        (_item("Media and cultural theroy", None, "J. Commun."), True),  # a title typo: met on the container
+        (_item("Media and Cultural Theory: a reader", None, ""), True),  # the subtitle: met on the first title words
+        (_item("Power without responsibility", None), False),
+    ],
+)
+def test_an_undated_reference_meets_its_work_but_does_not_chain_the_author(undated, merges):
+    from citegraph.grouping import components, group_items
+
+    items = [_item("Media and cultural theory", 2007)] + [_item(f"Another study number {k} of press history", 1990 + k, f"Press Review {k}") for k in range(6)] + [undated]
+    groups, _ = group_items(items)
+    assert any(0 in g and len(items) - 1 in g for g in groups) is merges
+    assert max(len(p) for p in components(items)) <= 2  # the author's other years stay parts of their own
