@@ -32,7 +32,8 @@ def _cell(value: Any, width: int) -> str:
 
 
 def plain_table(rows: Sequence[dict[str, Any]], cols: Sequence[str], wide: Sequence[str], title: str | None = None) -> str:
-    """Rows as fixed-width text: a header line, then one line per row; wide columns are not padded when last."""
+    """Rows as fixed-width text: a header line, then one line per row; the wide (text) columns go last, unpadded."""
+    cols = [c for c in cols if c not in wide] + [c for c in cols if c in wide]
     cells = [[_cell(r.get(c), 400 if c in wide else 40) for c in cols] for r in rows]
     widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(cols)]
     lines = [title] if title else []
