@@ -84,3 +84,27 @@ def test_parse_ref_cli_writes_a_json_array_one_item_per_line(text, n):
     if n:
         assert out.splitlines()[1].startswith('{"author"')
         assert len(out.splitlines()) == n + 2
+
+
+CHAPTER = "Doe, J. (2001). A chapter. In E. Editor (Ed.), The book (pp. 1-10). Springer."
+
+
+@pytest.mark.parametrize(
+    "i, expected, absent",
+    [
+        (3, {"ppa"}, {"inb", "edb"}),  # "A": pages are announced later, no "In" yet
+        (6, {"inb", "ppa"}, {"edb"}),  # "E.": after "In", before the editor mark
+        (9, {"inb", "edb", "ppa"}, set()),  # "The": the book title, after "In E. Editor (Ed.),"
+        (12, {"inb", "edb"}, {"ppa"}),  # "1-10).": after the last "pp."
+    ],
+)
+def test_chapter_context_features(training_mode, i, expected, absent):
+    feats = _strs(features.sequence_features(CHAPTER.split()))
+    assert expected <= feats[i], sorted(feats[i])
+    assert not (absent & feats[i])
+
+
+@pytest.mark.parametrize("text", ["Within the title, in Paris.", "A study in depth. In"])
+def test_in_marks_only_a_field_start(training_mode, text):
+    """"in" inside a sentence, or "In" as the last word, marks no container ahead."""
+    assert not any("inb" in g for g in _strs(features.sequence_features(text.split())))

@@ -78,3 +78,36 @@ def test_split_is_deterministic_and_disjoint():
     assert 0.1 < len(test) / len(seqs) < 0.2
     assert not {joined(s) for s in train} & {joined(s) for s in test}
     assert all(is_test(joined(s)) for s in test)
+
+
+@pytest.mark.parametrize(
+    "segs, title, container",
+    [
+        # an edited book labelled as a container only: its name is the title
+        ([("editor", "Doe, J. (Ed.)."), ("date", "(2001)."), ("container-title", "The book."), ("publisher", "Springer.")], "The book", None),
+        # a second title right after the editor segment is the book holding the chapter
+        ([("author", "Roe, R."), ("title", "A chapter."), ("editor", "In J. Doe (Ed.),"), ("title", "The book"), ("pages", "(pp. 1-10).")], "A chapter", "The book"),
+        # a journal article keeps its container; a second title not after an editor stays a note
+        ([("title", "A paper."), ("journal", "Nature,"), ("volume", "3,")], "A paper", "Nature"),
+        ([("title", "A paper."), ("title", "Subtitle."), ("date", "2001.")], "A paper", None),
+    ],
+)
+def test_book_and_chapter_titles(segs, title, container):
+    item = to_csl(segs)
+    assert item.get("title") == title and item.get("container-title") == container
+
+
+@pytest.mark.parametrize(
+    "segs, container, volume, issue",
+    [
+        ([("title", "T."), ("journal", "Computers and Security, v.30"), ("volume", "n.8,")], "Computers and Security", "30", "8"),
+        ([("title", "T."), ("journal", "American Ethnologist Vol"), ("volume", "28 No 1")], "American Ethnologist", "28", "1"),
+        ([("title", "T."), ("journal", "Revue Histoire de l’art, n°35/36,"), ("date", "1996,")], "Revue Histoire de l’art", None, "35/36"),
+        # a Roman numeral or a plain word ending the name stays in it
+        ([("title", "T."), ("container-title", "in Data Analysis Software and Systems V,"), ("date", "1996")], "Data Analysis Software and Systems V", None, None),
+        ([("title", "T."), ("journal", "Yes or No"), ("volume", "3")], "Yes or No", "3", None),
+    ],
+)
+def test_volume_word_left_at_the_end_of_a_container(segs, container, volume, issue):
+    item = to_csl(segs)
+    assert (item.get("container-title"), item.get("volume"), item.get("issue")) == (container, volume, issue)

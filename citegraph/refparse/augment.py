@@ -4,7 +4,10 @@ The AnyStyle data has few entries in some styles met in practice: a bare
 year after the authors ("Surname, I., & Other, J. 2017. Title. Journal
 3(1): 1-10."), GB/T 7714 with type markers and markdown emphasis ("[1] Xu,
 X.D., & Lin, Q.T. (2023). *Title* [J]. *Journal*, 2023:4."), organisation
-authors and title-first entries. Each rendering is made from one training
+authors and title-first entries; book chapters ("In E. Editor (Ed.), Book
+(pp. 1-10). Place: Publisher.", "In Book, ed. E. Editor, pp. 1-10.") are
+re-rendered from the training chapters, with editors borrowed from earlier
+training entries when the entry has none. Each rendering is made from one training
 sequence's own fields, with a fixed seed, so the output is deterministic
 and never touches the test split.
 """
@@ -19,6 +22,9 @@ from .names import parse_names
 from .normalize import clean, parse_date, parse_pages, parse_volume
 
 __all__ = ["augment"]
+
+#: share of the training chapters (container-title, no journal) also re-rendered in a chapter style
+_CHAPTER_SHARE = 0.6
 
 _ORGS = (
     "Statista", "Pew Research Center", "World Health Organization", "OECD", "UNESCO", "European Commission",
@@ -68,6 +74,8 @@ def _fields(segs: Segments) -> dict | None:
     f = {"year": str(parts[0]), "title": _paren_acronym(clean(got["title"]), _RNG)}
     names = [n for n in parse_names(got.get("author", "")) if n.get("family") and n.get("given")]
     f["names"] = names[:8]
+    f["editors"] = [n for n in parse_names(re.sub(r"^[Ii]n:? ", "", got.get("editor", ""))) if n.get("family") and n.get("given")][:4]
+    f["chapter"] = "container-title" in got and "journal" not in got
     cont = got.get("journal") or got.get("container-title")
     f["container"] = clean(re.sub(r"^[Ii]n:? ", "", cont)) if cont else ""
     f["journal"] = "journal" in got
@@ -180,12 +188,62 @@ def _org_or_titlefirst(f: dict, rng: random.Random) -> Segments:
     return segs
 
 
+def _editor_names(names: list[dict], rng: random.Random) -> str:
+    """Editors as chapter styles give them: "E. Editor & F. Other" or "Editor, E., Other, F."."""
+    if rng.random() < 0.7:
+        rendered = [f"{_initials(n['given'])} {n['family']}" for n in names]
+    else:
+        rendered = [f"{n['family']}, {_initials(n['given'])}" for n in names]
+    if len(rendered) == 1:
+        return rendered[0]
+    amp = rng.choice(["&", "and"])
+    return ", ".join(rendered[:-1]) + (" " if len(rendered) == 2 and rendered[0][-1] != "." else ", " if len(rendered) > 2 else " ") + f"{amp} " + rendered[-1]
+
+
+def _chapter(f: dict, editors: list[dict], rng: random.Random) -> Segments:
+    """A book chapter: "Author (Year). Title. In E. Editor (Ed.), Book (pp. 1-10). Place: Publisher."."""
+    segs: Segments = []
+    if f["names"]:
+        segs.append(("author", _apa_names(f["names"], rng)))
+    segs.append(("date", rng.choice([f"({f['year']}).", f"{f['year']}."])))
+    segs.append(("title", f["title"] + ("" if f["title"][-1:] in "?!" else ".")))
+    ed = "(Eds.)," if len(editors) > 1 else "(Ed.),"
+    intro = rng.choice(["In", "In", "In:", "in"])
+    book = f["container"]
+    pages = f["pages"]
+    style = rng.random()
+    if style < 0.6:
+        segs.append(("editor", f"{intro} {_editor_names(editors, rng)} {ed}"))
+        segs.append(("container-title", book if pages else book + "."))
+        if pages:
+            segs.append(("pages", f"(pp. {pages})." if rng.random() < 0.8 else f"({pages})."))
+    else:
+        segs.append(("container-title", f"{intro} {book},"))
+        segs.append(("editor", f"ed. {_editor_names(editors, rng)}," if rng.random() < 0.5 else f"{_editor_names(editors, rng)} {ed.strip('(),').lower()},"))
+        if pages:
+            segs.append(("pages", f"pp. {pages}."))
+    if f["publisher"]:
+        if f["place"] and rng.random() < 0.7:
+            segs.append(("location", f["place"] + ":"))
+        segs.append(("publisher", f["publisher"] + "."))
+    return segs
+
+
 def augment(train: list[Segments], share: float = 0.45, seed: int = 7) -> list[Segments]:
     """Re-rendered sequences made from about ``share`` of the training sequences."""
     rng = random.Random(seed)
     _RNG.seed(seed + 4)
     out: list[Segments] = []
+    pool: list[dict] = []
     for segs in train:
+        f = _fields(segs) if share > 0 else None
+        if f is not None and f["editors"]:
+            pool = (pool + f["editors"])[-40:]
+        if f is not None and f["container"] and f["chapter"] and rng.random() < _CHAPTER_SHARE:
+            if pool:
+                k = rng.randint(1, min(3, len(pool)))
+                editors = f["editors"] or [pool[(len(out) + j * 7) % len(pool)] for j in range(k)]
+                out.append(_chapter(f, editors, rng))
         if rng.random() >= share:
             continue
         f = _fields(segs)

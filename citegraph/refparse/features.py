@@ -8,7 +8,9 @@ model knows are produced: :func:`set_vocabulary` splits them by prefix
 ("w", "sh", "-1w"...) into tables from value to attribute, so a word costs a
 few dictionary look-ups and no string building. Position, "a year came
 before", "inside quotes", BOS/EOS and the ±1/±2 neighbour features are added
-per sequence by concatenating the cached lists.
+per sequence by concatenating the cached lists, as are three chapter cues:
+"edb" (an editor word such as "(Eds.)" came before), "inb" (an "In"/"in:"
+opening a field came before) and "ppa" (a "pp."/"pages" word comes later).
 
 :data:`GROUPS` names the feature groups emitted when training (no
 vocabulary); when tagging, the model's attributes decide.
@@ -52,7 +54,9 @@ for _name, _words in LEXICON.items():
 for _w in EDITOR:
     _DICT[_w] = _DICT.get(_w, ()) + ("ed",)
 
-_HAS_YEAR, _OPENS, _CLOSES = 1, 2, 4
+_HAS_YEAR, _OPENS, _CLOSES, _EDW, _INW, _PPW, _ENDP = 1, 2, 4, 8, 16, 32, 64
+#: words that announce pages ("pp.", "pages"; a lower-case "p." too)
+_PP_WORDS = frozenset("pp pages pag págs pg pgs".split())
 #: value kinds whose features go to the word itself (slot 0) and to neighbours: slot 1 = the word 2
 #: before gets it, 2 = the word 1 before, 3 = the word 1 after, 4 = the word 2 after
 _FAMILIES: dict[str, tuple[tuple[str, int], ...]] = {
@@ -140,7 +144,7 @@ def _build_tables() -> None:
     _POS_BY_LEN.clear()
     flags = _TABLES[""]
     _CONST.clear()
-    _CONST.update({k: flags.get(k) for k in ("BOS", "EOS", "yb", "inq")})  # type: ignore[attr-defined]
+    _CONST.update({k: flags.get(k) for k in ("BOS", "EOS", "yb", "inq", "edb", "inb", "ppa")})  # type: ignore[attr-defined]
     _CACHE.clear()
 
 
@@ -235,6 +239,14 @@ def _flags(t: str, s: str, core: str, low: str, shp: str, emph: bool) -> tuple[l
         f.append("pc")
     if "[" in s or "]" in s:
         f.append("gb" if _GB.match(s) else "sq")
+    if "ed" in f:
+        bits |= _EDW
+    if low == "in" and (s[0] == "I" or s.endswith(":")):
+        bits |= _INW
+    if low in _PP_WORDS or (core == "p" and s.endswith(".")) or (low.startswith("pp") and low[2:3].isdigit()):
+        bits |= _PPW
+    if s[-1] in ".,":
+        bits |= _ENDP
     if emph:
         f.append("em")
         if t[0] == "*":
@@ -313,15 +325,34 @@ def sequence_features(words: Sequence[str]) -> list[list[bytes]]:
     before = (e, e, e, e, e, 0)
     # padded so that pad[i + k] is the word k - 2 places from word i
     pad = [before, (e, e, e, [bos] if bos else e, e, 0), *base, (e, e, [eos] if eos else e, e, e, 0), before]
-    yb, inq = const["yb"], const["inq"]
+    yb, inq, edb, inb, ppa = const["yb"], const["inq"], const["edb"], const["inb"], const["ppa"]
+    # index of the last "pp."-like word: the words before it have pages ahead
+    last_pp = -1
+    if ppa:
+        for i in range(n - 1, 0, -1):
+            if base[i][5] & _PPW:
+                last_pp = i
+                break
     out: list[list[bytes]] = []
-    seen_year = in_quote = False
-    for (own, _, _, _, _, bits), m2, m1, p1, p2, pos in zip(base, pad, pad[1:], pad[3:], pad[4:], _positions(n)):
+    seen_year = in_quote = seen_ed = seen_in = False
+    prev_bits = _ENDP
+    for i, ((own, _, _, _, _, bits), m2, m1, p1, p2, pos) in enumerate(zip(base, pad, pad[1:], pad[3:], pad[4:], _positions(n))):
         g = [*own, *m2[4], *m1[3], *p1[2], *p2[1], *pos]
         if seen_year and yb:
             g.append(yb)
         if in_quote and inq:
             g.append(inq)
+        if seen_ed and edb:
+            g.append(edb)
+        if seen_in and inb:
+            g.append(inb)
+        if i < last_pp:
+            g.append(ppa)  # type: ignore[arg-type]
+        if bits & _INW and i and prev_bits & _ENDP:
+            seen_in = True
+        if bits & _EDW:
+            seen_ed = True
+        prev_bits = bits
         if bits:
             if bits & _HAS_YEAR:
                 seen_year = True

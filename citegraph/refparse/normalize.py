@@ -39,13 +39,15 @@ _MONTH_NAMES = {
 _WORD = re.compile(r"[^\W\d_]{3,12}")
 _PAGES = re.compile(r"([A-Za-z]{0,2}[0-9]{1,7}[A-Za-z]?)(?:\s{0,3}(?:[-–—‐‑]{1,2}|to)\s{0,3}([A-Za-z]{0,2}[0-9]{1,7}[A-Za-z]?))?")
 _VOLISS = re.compile(r"([0-9A-Za-z]{1,8})\s{0,2}\(\s{0,2}([^()]{1,20}?)\s{0,2}\)")
-_ISSUE = re.compile(r"(?:\bno\b|\bnr\b|\bissue\b|\bnum\b|\bheft\b|\bh\b|n°|№|#)\.?\s{0,3}([0-9]{1,6}(?:\s{0,2}[-–/]\s{0,2}[0-9]{1,6})?)", re.I)
+_ISSUE = re.compile(r"(?:\bno\b|\bn\b|\bnr\b|\bissue\b|\bnum\b|\bheft\b|\bh\b|n°|№|#)\.?\s{0,3}([0-9]{1,6}(?:\s{0,2}[-–/]\s{0,2}[0-9]{1,6})?)", re.I)
 _VOL = re.compile(r"(?:\bvol\b|\bvolume\b|\bbd\b|\bband\b|\bt\b|\btome\b|\bv\b|\bjg\b)\.?\s{0,3}([0-9A-Za-z]{1,8})", re.I)
 _NUMBER = re.compile(r"[0-9]{1,8}[A-Za-z]?|[IVXLCDM]{1,7}\b")
 _DOI = re.compile(r"\b(10\.[0-9]{3,9}/[^\s\"<>]{1,200})")
 _URL = re.compile(r"(?:https?://|www\.)[^\s\"<>]{1,500}", re.I)
 _ARXIV = re.compile(r"arxiv(?:\s{0,3}preprint)?(?:\s{0,3}arxiv)?\s{0,2}:?\s{0,2}((?:[0-9]{4}\.[0-9]{4,5}|[a-z-]{2,12}(?:\.[A-Z]{2})?/[0-9]{7})(?:v[0-9]{1,3})?)", re.I)
 _CONFERENCE = re.compile(r"\b(?:proceedings|conference|symposium|workshop|congress|colloquium)\b", re.I)
+#: a volume/issue word left at the end of a container ("Journal, v.28", "Journal Vol", "Revue, n°35/36,")
+_TRAIL_VOL = re.compile(r"(?:vol|v|no|nr|n°|heft|bd|jg)\.?\s{0,2}[0-9]{0,6}(?:/[0-9]{1,6})?[.,;:]?", re.I)
 _NUMBER_LABEL = re.compile(r"[0-9]{1,5}[a-z]?|[A-Za-z][A-Za-z0-9+.-]{0,15}")
 
 
@@ -171,8 +173,10 @@ def _repair(segs: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
     A leading "author" made of two to four plain words ending in a comma and
     followed by a title starting in lower case is the start of that title
-    ("Tik Tok, a global music video platform..."). An entry with no title
-    takes its first note as title.
+    ("Tik Tok, a global music video platform..."). A container-title with no
+    title and no journal is the title of an edited book; a second title
+    right after an editor segment ("In E. Editor (Ed.), Book") is the
+    container. An entry with no title takes its first note as title.
     """
     if len(segs) > 1 and segs[0][0] == "author" and segs[1][0] == "title":
         a, t = segs[0][1], segs[1][1]
@@ -181,6 +185,29 @@ def _repair(segs: list[tuple[str, str]]) -> list[tuple[str, str]]:
             "." in w or w.isupper() or any(ch.isdigit() for ch in w) for w in words
         ):
             segs = [("title", a + " " + t)] + segs[2:]
+    labels = [label for label, _ in segs]
+    if "title" not in labels and "container-title" in labels and "journal" not in labels:
+        # an edited book ("Doe, J. (Ed.). Book title. Place: Publisher.") has a title, not a container
+        i = labels.index("container-title")
+        segs = segs[:i] + [("title", segs[i][1])] + segs[i + 1 :]
+    elif "title" in labels and "container-title" not in labels and "journal" not in labels:
+        # "Title. In E. Editor (Ed.), Book title..." labelled title twice: the second is the book
+        first = labels.index("title")
+        for i in range(first + 2, len(segs)):
+            if labels[i] == "title" and labels[i - 1] == "editor":
+                segs = segs[:i] + [("container-title", segs[i][1])] + segs[i + 1 :]
+                break
+    for i, (label, text) in enumerate(segs):
+        if label in ("journal", "container-title"):
+            head, _, last = text.rpartition(" ")
+            bare = last.rstrip(".,;:").lower()
+            if head and len(last) <= 14 and _TRAIL_VOL.fullmatch(last) and (bare in ("vol", "heft") or any(c.isdigit() for c in last) or "." in last[1:-1]):
+                if i + 1 < len(segs) and segs[i + 1][0] == "volume":
+                    moved = [("volume", last + " " + segs[i + 1][1])]
+                    segs = segs[:i] + [(label, head)] + moved + segs[i + 2 :]
+                else:
+                    segs = segs[:i] + [(label, head), ("volume", last)] + segs[i + 1 :]
+            break
     if not any(label == "title" for label, _ in segs):
         for i, (label, text) in enumerate(segs):
             if label == "note" and sum(ch.isalpha() for ch in text) > 3:
