@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
 from .cache import Cache, default_dir
+from .digest import text_digest, value_digest
 from .model import Extraction, Problem
 from .resources import Resources
 from .stages.read import SUPPORTED
@@ -271,7 +272,7 @@ def _load(
         with _no_gc():
             lines = item_lines(graph)
             text = assemble(graph.graph, *lines)
-            digest = _digest(text)
+            digest = text_digest(text)
             if restamp_index(cache.dir, key, digest) is None:  # the same graph as a recent build: its index is reused
                 write_index(cache.dir, key, graph, lines, digest)
         content = cache.content_key([(x.path, x.sha256) for x in xs], extra) if len(xs) == len(files) else None
@@ -291,10 +292,6 @@ def _load(
         return (indexed if lite else indexed.full()), (built[0] if built else None), cache, indexed.digest
     graph = rebuild()
     return graph, built[0], cache, digests[0]
-
-
-def _digest(text: str) -> str:
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
 
 
 def _stat(path: str) -> list[int] | None:
@@ -333,7 +330,7 @@ def build(
             return texts[0]
 
         if not digest:
-            digest = _digest(text())
+            digest = text_digest(text())
         state_key = f"{os.path.abspath(out)}\0{title}"
         state = cache.get("outputs", state_key) if cache.dir is not None else None
         state = state if isinstance(state, dict) else {}
@@ -348,7 +345,7 @@ def build(
                 new_state[name] = before  # same graph, file untouched since we wrote it: same content
                 continue
             content = makers[name]()
-            h = _digest(content)
+            h = text_digest(content)
             if not (isinstance(before, list) and len(before) == 3 and on_disk == before[:2] and before[2] == h):
                 write_text_atomic(path, content)
             new_state[name] = [*(_stat(path) or [0, 0]), h]
@@ -374,11 +371,8 @@ def _bib_text(graph: "nx.DiGraph", cache: Cache | None = None) -> str:
         from .readwrite.bibtex_write import to_bibtex
 
         return to_bibtex(items)
-    import marshal
-
-    try:
-        digests = [hashlib.blake2b(marshal.dumps(item, 2), digest_size=16).hexdigest() for item in items]
-    except ValueError:
+    digests = [value_digest(item) for item in items]
+    if None in digests:
         from .readwrite.bibtex_write import to_bibtex
 
         return to_bibtex(items)

@@ -10,7 +10,6 @@ stable citation key.
 from __future__ import annotations
 
 import hashlib
-import marshal
 import re
 import zlib
 from collections import defaultdict
@@ -18,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Mapping, Protocol, Sequence
 
 from .csl import year_label
+from .digest import value_digest
 from .grouping import components, group_incremental, group_items
 from .identity import fold
 from .model import Extraction, Problem
@@ -158,20 +158,11 @@ class MergeMemo(Protocol):
     def put(self, key: str, value: Any) -> None: ...
 
 
-def _digest(value: Any) -> str | None:
-    """A digest of a plain value (None when it is not plain data)."""
-    try:
-        raw = marshal.dumps(value, 2)  # version 2: no references, so the same value always gives the same bytes
-    except ValueError:
-        return None
-    return hashlib.blake2b(raw, digest_size=16).hexdigest()
-
-
 def _merge_key(cands: Sequence[tuple[str, str | None, Mapping[str, Any]]], digests: Sequence[str | None]) -> str | None:
     """A digest of everything grouping and keying look at (None when the items are not plain data)."""
     if any(d is None for d in digests):
         return None
-    ids = _digest([(r, d) for r, d, _ in cands])
+    ids = value_digest([(r, d) for r, d, _ in cands])
     if ids is None:
         return None
     return hashlib.blake2b("".join([ids, *digests]).encode(), digest_size=20).hexdigest()  # type: ignore[list-item]
@@ -196,7 +187,7 @@ def _keys(works_csl: list[dict[str, Any]], memo: MergeMemo | None) -> list[str]:
     """The works' citation keys; with a ``memo``, those of the last build when the works are described alike."""
     from .readwrite.keys import citation_keys
 
-    digest = _digest(works_csl) if memo is not None else None
+    digest = value_digest(works_csl) if memo is not None else None
     if memo is None or digest is None:
         return citation_keys(works_csl)
     hit = memo.get("merge-keys")
@@ -234,7 +225,7 @@ def build_corpus(extractions: Sequence[Extraction], memo: MergeMemo | None = Non
             continue
         for ref in x.references:
             cands.append((ref.id, None, ref.csl))
-    digests = [_digest((bool(d), dict(c))) for _, d, c in cands] if memo is not None else []
+    digests = [value_digest((bool(d), dict(c))) for _, d, c in cands] if memo is not None else []
     memo_key = _merge_key(cands, digests) if memo is not None else None
     remembered = _remembered(memo, memo_key, len(cands))
     if remembered:

@@ -13,10 +13,10 @@ the parts whose descriptions changed are grouped again.
 from __future__ import annotations
 
 import hashlib
-import marshal
 from collections import defaultdict
 from typing import Any, Mapping, Protocol, Sequence
 
+from .digest import value_digest
 from .identity import THRESHOLD, Features, block_key, block_keys, conflict, features, fold, score, undated_keys, year_of
 
 __all__ = ["group_items", "components", "group_incremental", "EXEMPLARS"]
@@ -126,14 +126,6 @@ def group_items(
     return [m for _, m in sorted(grouped.items())], sorted(same_as)
 
 
-def _digest(value: Any) -> str | None:
-    try:
-        raw = marshal.dumps(value, 2)  # version 2: no references, so the same value always gives the same bytes
-    except ValueError:
-        return None
-    return hashlib.blake2b(raw, digest_size=16).hexdigest()
-
-
 def _undated_meets(toks: Sequence[Sequence[str]]) -> set[str]:
     """The ``u:`` keys of undated items (main key ending in ``|``): the only ``u:`` keys that link items."""
     return {k for ts in toks if ts and ts[0].endswith("|") for k in ts[1:] if k.startswith("u:")}
@@ -224,7 +216,7 @@ def group_incremental(
     flags = [bool(f) for f in is_doc] if is_doc is not None else [False] * n
     if memo is None:
         return group_items(items, flags)
-    ds = list(digests) if digests is not None else [_digest((f, dict(c))) for c, f in zip(items, flags)]
+    ds = list(digests) if digests is not None else [value_digest((f, dict(c))) for c, f in zip(items, flags)]
     if any(d is None for d in ds):
         return group_items(items, flags)
     known_tokens = memo.get("merge-items")

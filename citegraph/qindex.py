@@ -114,10 +114,7 @@ def write_index(directory: str | Path, key: str, graph: "nx.DiGraph", lines: tup
             db.close()
         os.replace(tmp, final)
     except (sqlite3.Error, OSError, TypeError, ValueError):
-        try:
-            os.remove(tmp)
-        except OSError:
-            pass
+        _discard(tmp)
         return None
     _prune(directory, final)
     return final
@@ -165,11 +162,7 @@ def restamp_index(directory: str | Path, key: str, digest: str) -> Path | None:
                 db.close()
             os.replace(tmp, final)
         except (sqlite3.Error, OSError):
-            if tmp:
-                try:
-                    os.remove(tmp)
-                except OSError:
-                    pass
+            _discard(tmp)
             return None
         _prune(directory, final)
         return final
@@ -186,12 +179,18 @@ def _prune(directory: Path, keep: Path) -> None:
         pass
 
 
+def _discard(path: str | Path) -> None:
+    """Delete a file if it is there (a temporary file of a failed write, a corrupt index)."""
+    if path:
+        try:
+            Path(path).unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
 def remove_index(directory: str | Path, key: str) -> None:
     """Delete the index of corpus ``key`` (a corrupt one)."""
-    try:
-        index_path(directory, key).unlink(missing_ok=True)
-    except OSError:
-        pass
+    _discard(index_path(directory, key))
 
 
 def open_index(directory: str | Path, key: str, rebuild: Callable[[], Any] | None = None) -> "LiteGraph | None":
