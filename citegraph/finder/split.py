@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Sequence
 
+from ..hyphenation import keep_hyphen
 from .cues import MAX_CHARS, author_start, is_page_number, is_ref_heading, is_running_header, split_label, strip_bullet
 
 __all__ = ["Entry", "split_entries", "join_lines", "furniture_lines"]
@@ -36,8 +37,12 @@ class Entry:
     label: str | None = None
 
 
-def join_lines(parts: Sequence[str]) -> str:
-    """Join wrapped lines: undo hyphenation ("communi-", "cation"), keep real hyphens and dashes."""
+def join_lines(parts: Sequence[str], vocab: frozenset[str] = frozenset()) -> str:
+    """Join wrapped lines: undo hyphenation ("communi-", "cation"), keep real hyphens and dashes.
+
+    ``vocab`` (the document's words, :func:`citegraph.hyphenation.vocabulary`)
+    keeps the hyphen of compounds the document writes hyphenated ("two-sided").
+    """
     out = ""
     for part in parts:
         b = part.strip()
@@ -48,12 +53,7 @@ def join_lines(parts: Sequence[str]) -> str:
             continue
         a = out
         if a.endswith("-") and not a.endswith("--"):
-            before = a[-2:-1]
-            first_word = b.split(" ", 1)[0]
-            if before.isalpha() and before.islower() and b[:1].islower() and "-" not in first_word:
-                out = a[:-1] + b
-            else:
-                out = a + b
+            out = a + b if keep_hyphen(a[-41:-1], b, vocab) else a[:-1] + b
         elif a.endswith(("–", "—", "/")) or (a.endswith((".", "_")) and _URL_TAIL.search(a[-MAX_CHARS:]) and b[:1].isalnum() and not b[:1].isupper()):
             out = a + b
         else:
@@ -133,8 +133,11 @@ def _style(content: list[tuple[int, str]], lines: Sequence[str]) -> str:
     return "flat"
 
 
-def split_entries(lines: Sequence[str]) -> list[Entry]:
-    """Split the lines of one reference section into entries (see the module docstring)."""
+def split_entries(lines: Sequence[str], vocab: frozenset[str] = frozenset()) -> list[Entry]:
+    """Split the lines of one reference section into entries (see the module docstring).
+
+    ``vocab``: the document's words, for line-end hyphenation (:func:`join_lines`).
+    """
     skip = furniture_lines(lines)
     content = [(i, ln[:20000] if len(ln) > 20000 else ln) for i, ln in enumerate(lines) if ln.strip() and i not in skip]
     if not content:
@@ -178,7 +181,7 @@ def split_entries(lines: Sequence[str]) -> list[Entry]:
     for g in groups:
         first = strip_bullet(g[0][1])[0]
         label, lkind, _ = split_label(first)
-        text = join_lines([first] + [strip_bullet(t)[0] if style == "bullet" else t for _, t in g[1:]])
+        text = join_lines([first] + [strip_bullet(t)[0] if style == "bullet" else t for _, t in g[1:]], vocab)
         keep = style == "bullet" or bool(kind)
         entries.append(Entry(g[0][0], g[-1][0] + 1, text, label if keep and lkind else None))
     return entries

@@ -14,6 +14,7 @@ import re
 import statistics
 from dataclasses import replace
 
+from ..hyphenation import keep_hyphen, vocabulary
 from ..model import Extraction, Line
 from ..resources import Resources
 
@@ -91,7 +92,7 @@ def clean_lines(body: list[tuple[int, str]], markdown: bool = False) -> tuple[st
     """
     texts = [ln for _, ln in body]
     wrapped, width = _wrapped(texts)
-    vocab = _vocabulary(texts)
+    vocab = vocabulary(texts)
     # Group into paragraphs: lists of (line number, text); headings are their own paragraph.
     paras: list[list[tuple[int, str]]] = []
     heads: set[int] = set()
@@ -168,14 +169,7 @@ def _rejoin_broken(paras: list[list[tuple[int, str]]], heads: set[int]) -> list[
     return result
 
 
-def _vocabulary(texts: list[str]) -> set[str]:
-    words: set[str] = set()
-    for t in texts:
-        words.update(w.lower() for w in re.findall(r"[A-Za-z][A-Za-z-]{1,40}", t))
-    return words
-
-
-def _join(para: list[tuple[int, str]], vocab: set[str]) -> list[tuple[int, str]]:
+def _join(para: list[tuple[int, str]], vocab: frozenset[str]) -> list[tuple[int, str]]:
     """Undo line-end hyphenation between consecutive pieces; a piece glued to the previous one starts with NUL."""
     pieces = [(n, s.strip()) for n, s in para]
     for k in range(len(pieces) - 1):
@@ -184,9 +178,7 @@ def _join(para: list[tuple[int, str]], vocab: set[str]) -> list[tuple[int, str]]
         nxt = _WORD_START.match(pieces[k + 1][1])
         if not m or not nxt:
             continue
-        head, tail = m.group(1), nxt.group(1)
-        joined, hyphened = (head + tail).lower(), f"{head}-{tail}".lower()
-        if hyphened in vocab and joined not in vocab:
+        if keep_hyphen(m.group(1), pieces[k + 1][1], vocab):
             pieces[k] = (n, s)  # a real compound: keep "co-creation"
         else:
             pieces[k] = (n, s[:-1])

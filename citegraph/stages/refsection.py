@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..finder import find_reference_sections, split_entries
 from ..finder.cues import has_citation_marker
+from ..hyphenation import vocabulary
 from ..model import Extraction, Reference, Span
 from ..resources import Resources
 
@@ -36,8 +37,9 @@ def run(x: Extraction, res: Resources) -> Extraction:
     sections = find_reference_sections(lines)
     doc_id = x.document.id if x.document is not None else Path(x.path).stem
     refs: list[Reference] = []
+    vocab = vocabulary(lines) if sections else frozenset()
     for start, end in sections:
-        for entry in split_entries(lines[start:end]):
+        for entry in split_entries(lines[start:end], vocab):
             n = len(refs) + 1
             source = Span(x.path, start + entry.start + 1, 0, 0)
             refs.append(Reference(id=f"{doc_id}:{n}", raw=entry.text, csl={}, source=source, label=entry.label))
