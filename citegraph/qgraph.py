@@ -179,8 +179,9 @@ class LiteGraph:
         try:
             self._db.close()
         finally:
-            try:
-                self.path.unlink(missing_ok=True)
+            try:  # the other indexes go too: an index is updated from the previous one, so they may share the damaged row
+                for p in [self.path, *self.path.parent.glob("qindex-*.sqlite3")]:
+                    p.unlink(missing_ok=True)
             except OSError:
                 pass
         if self._rebuild is None:

@@ -11,12 +11,18 @@ a stale index is never opened; a row whose CRC does not match, or a file
 SQLite cannot read, makes the index count as corrupt: it is deleted and the
 caller rebuilds.
 
+A new index is normally made from the most recently used one: the file is
+copied and only the rows whose node or edge changed are deleted and
+inserted (rows are numbered :data:`STEP` apart, so new rows fit between
+kept ones); when too much changed, or no room is left, it is written whole.
+
 :class:`~citegraph.qgraph.LiteGraph` (in :mod:`citegraph.qgraph`) is the
 read-only graph answering from the index without networkx.
 """
 
 from __future__ import annotations
 
+import bisect
 import json
 import os
 import shutil
@@ -74,50 +80,201 @@ def write_index(directory: str | Path, key: str, graph: "nx.DiGraph", lines: tup
         os.close(fd)
     except OSError:
         return None
+    nodes = list(zip(graph.nodes(data=True), node_lines))
+    edges = list(zip(graph.edges(data=True), edge_lines))
+    gdata = _dumps(graph.graph)
+    meta = {"schema": str(SCHEMA), "key": key, "graph": gdata, "graph_crc": str(zlib.crc32(gdata.encode())), "nodes": str(len(nodes)), "edges": str(len(edges)), "digest": digest}
+    previous = _latest(directory, final)
     try:
-        db = sqlite3.connect(tmp, isolation_level=None)
-        try:
-            db.execute("PRAGMA journal_mode=OFF")
-            db.execute("PRAGMA synchronous=OFF")
-            db.execute("BEGIN")
-            db.execute("CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT)")
-            db.execute(
-                "CREATE TABLE nodes (seq INTEGER PRIMARY KEY, id TEXT NOT NULL, kind TEXT, key TEXT, label TEXT, title TEXT, year TEXT, doc TEXT,"
-                " absent INTEGER, key_lc TEXT, label_lc TEXT, tail_lc TEXT, data TEXT, crc INTEGER)"
-            )
-            db.execute("CREATE TABLE edges (seq INTEGER PRIMARY KEY, src TEXT, dst TEXT, relation TEXT, data TEXT, crc INTEGER)")
-            rows = []
-            for seq, ((n, d), data) in enumerate(zip(graph.nodes(data=True), node_lines)):
-                cols = [_col(d.get(c)) for c in _COLUMNS]
-                absent = sum(1 << i for i, c in enumerate(_COLUMNS) if c not in d)
-                base = (str(n), *cols, absent, data)
-                key_lc = cols[1].lower() if cols[1] else None
-                label_lc = cols[2].lower() if cols[2] else None
-                rows.append((seq, str(n), *cols, absent, key_lc, label_lc, str(n).split(":", 1)[-1].lower(), data, _node_crc(base)))
-            db.executemany("INSERT INTO nodes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
-            erows = []
-            for seq, ((u, v, d), data) in enumerate(zip(graph.edges(data=True), edge_lines)):
-                rel = d.get("relation")
-                rel = rel if isinstance(rel, str) else None
-                erows.append((seq, str(u), str(v), rel, data, _node_crc((str(u), str(v), rel, data))))
-            db.executemany("INSERT INTO edges VALUES (?,?,?,?,?,?)", erows)
-            db.execute("CREATE UNIQUE INDEX nodes_id ON nodes (id)")
-            for col in ("kind", "key_lc", "label_lc", "tail_lc"):
-                db.execute(f"CREATE INDEX nodes_{col} ON nodes ({col})")
-            for col in ("src", "dst", "relation"):
-                db.execute(f"CREATE INDEX edges_{col} ON edges ({col}, seq)")
-            gdata = _dumps(graph.graph)
-            meta = {"schema": str(SCHEMA), "key": key, "graph": gdata, "graph_crc": str(zlib.crc32(gdata.encode())), "nodes": str(len(rows)), "edges": str(len(erows)), "digest": digest}
-            db.executemany("INSERT INTO meta VALUES (?, ?)", list(meta.items()))
-            db.execute("COMMIT")
-        finally:
-            db.close()
+        if previous is None or not _update(previous, tmp, nodes, edges, meta):
+            with open(tmp, "wb"):  # empty again (it may hold a copy of the previous index)
+                pass
+            node_rows = [_node_row(i * STEP, n, d, data) for i, ((n, d), data) in enumerate(nodes)]
+            edge_rows = [_edge_row(i * STEP, u, v, d, data) for i, ((u, v, d), data) in enumerate(edges)]
+            _write_all(tmp, node_rows, edge_rows, meta)
         os.replace(tmp, final)
     except (sqlite3.Error, OSError, TypeError, ValueError):
         _discard(tmp)
         return None
     _prune(directory, final)
     return final
+
+
+def _node_row(seq: int, n: Any, d: dict[str, Any], data: str) -> tuple[Any, ...]:
+    """A ``nodes`` row without its CRC."""
+    cols = [_col(d.get(c)) for c in _COLUMNS]
+    absent = sum(1 << i for i, c in enumerate(_COLUMNS) if c not in d)
+    key_lc = cols[1].lower() if cols[1] else None
+    label_lc = cols[2].lower() if cols[2] else None
+    return (seq, str(n), *cols, absent, key_lc, label_lc, str(n).split(":", 1)[-1].lower(), data)
+
+
+def _edge_row(seq: int, u: Any, v: Any, d: dict[str, Any], data: str) -> tuple[Any, ...]:
+    """An ``edges`` row without its CRC."""
+    rel = d.get("relation")
+    return (seq, str(u), str(v), rel if isinstance(rel, str) else None, data)
+
+
+def _with_node_crc(row: tuple[Any, ...]) -> tuple[Any, ...]:
+    return (*row, _node_crc((*row[1:9], row[12])))
+
+
+def _with_edge_crc(row: tuple[Any, ...]) -> tuple[Any, ...]:
+    return (*row, _node_crc(row[1:]))
+
+
+
+
+def _write_all(tmp: str, node_rows: list[tuple[Any, ...]], edge_rows: list[tuple[Any, ...]], meta: dict[str, str]) -> None:
+    """Write a whole index into the (empty) file ``tmp``."""
+    db = sqlite3.connect(tmp, isolation_level=None)
+    try:
+        db.execute("PRAGMA journal_mode=OFF")
+        db.execute("PRAGMA synchronous=OFF")
+        db.execute("BEGIN")
+        db.execute("CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT)")
+        db.execute(
+            "CREATE TABLE nodes (seq INTEGER PRIMARY KEY, id TEXT NOT NULL, kind TEXT, key TEXT, label TEXT, title TEXT, year TEXT, doc TEXT,"
+            " absent INTEGER, key_lc TEXT, label_lc TEXT, tail_lc TEXT, data TEXT, crc INTEGER)"
+        )
+        db.execute("CREATE TABLE edges (seq INTEGER PRIMARY KEY, src TEXT, dst TEXT, relation TEXT, data TEXT, crc INTEGER)")
+        db.executemany("INSERT INTO nodes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", [_with_node_crc(r) for r in node_rows])
+        db.executemany("INSERT INTO edges VALUES (?,?,?,?,?,?)", [_with_edge_crc(r) for r in edge_rows])
+        db.execute("CREATE UNIQUE INDEX nodes_id ON nodes (id)")
+        for col in ("kind", "key_lc", "label_lc", "tail_lc"):
+            db.execute(f"CREATE INDEX nodes_{col} ON nodes ({col})")
+        for col in ("src", "dst", "relation"):
+            db.execute(f"CREATE INDEX edges_{col} ON edges ({col}, seq)")
+        db.executemany("INSERT INTO meta VALUES (?, ?)", list(meta.items()))
+        db.execute("COMMIT")
+    finally:
+        db.close()
+
+
+#: An index is updated from the previous one only when at most this share of its rows changed (else it is written whole).
+UPDATE_SHARE = 0.25
+
+
+def _latest(directory: Path, final: Path) -> Path | None:
+    """The most recently used index file in ``directory`` other than ``final`` (None when there is none)."""
+    try:
+        files = sorted(directory.glob(f"{_PREFIX}*.sqlite3"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+    except OSError:
+        return None
+    return next((f for f in files if f != final), None)
+
+
+#: Rows of an index written whole are numbered (``seq``, their order) this far apart, leaving room for rows inserted later.
+STEP = 1 << 20
+
+
+def _increasing(values: list[int]) -> set[int]:
+    """Positions of a longest strictly increasing subsequence of ``values``."""
+    tails: list[int] = []  # tails[k]: the smallest last value of an increasing run of length k + 1
+    at: list[int] = []  # at[k]: its position
+    back = [-1] * len(values)
+    for i, v in enumerate(values):
+        k = bisect.bisect_left(tails, v)
+        if k == len(tails):
+            tails.append(v)
+            at.append(i)
+        else:
+            tails[k] = v
+            at[k] = i
+        back[i] = at[k - 1] if k else -1
+    out: set[int] = set()
+    i = at[-1] if at else -1
+    while i >= 0:
+        out.add(i)
+        i = back[i]
+    return out
+
+
+def _changed(db: sqlite3.Connection, table: str, cols: str, keys: list[tuple[str, ...]], make: Callable[[int, int], tuple[Any, ...]]) -> tuple[list[int], list[tuple[Any, ...]]] | None:
+    """(seqs to delete, rows to insert) to turn ``table`` into the rows whose identities are ``keys`` (in that order); None when too much changed.
+
+    A row is identified by ``cols`` (its id or ends, and its node-link
+    line, which the other columns are computed from): old rows with the
+    identity of a new one are kept where their order allows (a longest run
+    in the same order); ``make(i, seq)`` makes the ``i``-th new row, with
+    a ``seq`` number between those of the rows kept around it.
+    """
+    old = {r[:-1]: r[-1] for r in db.execute(f"SELECT {cols}, seq FROM {table}")}
+    found = [(i, old.get(k)) for i, k in enumerate(keys)]
+    matched = [(i, s) for i, s in found if s is not None]
+    seqs = [s for _, s in matched]
+    if all(a < b for a, b in zip(seqs, seqs[1:])):  # the usual case: rows added or removed, none moved
+        kept = dict(matched)
+    else:
+        kept = {matched[k][0]: matched[k][1] for k in _increasing(seqs)}
+    if len(keys) - len(kept) + len(old) - len(kept) > max(64, UPDATE_SHARE * len(keys)):
+        return None
+    fresh: list[tuple[Any, ...]] = []
+    i = 0
+    prev: int | None = None
+    while i < len(keys):
+        if i in kept:
+            prev = kept[i]
+            i += 1
+            continue
+        j = i
+        while j < len(keys) and j not in kept:
+            j += 1
+        n = j - i  # rows i..j-1 go between prev and the next kept row
+        nxt = kept[j] if j < len(keys) else None
+        lo = prev if prev is not None else (nxt - STEP * (n + 1) if nxt is not None else -STEP)
+        hi = nxt if nxt is not None else lo + STEP * (n + 1)
+        step = (hi - lo) // (n + 1)
+        if step < 1 or not -(1 << 62) < lo < hi < 1 << 62:
+            return None  # no room left between them: write the index whole
+        fresh.extend(make(i + k, lo + step * (k + 1)) for k in range(n))
+        prev = lo + step * n
+        i = j
+    kept_seqs = set(kept.values())
+    return [s for s in old.values() if s not in kept_seqs], fresh
+
+
+def _update(previous: Path, tmp: str, nodes: list[Any], edges: list[Any], meta: dict[str, str]) -> bool:
+    """Make ``tmp`` a copy of the index ``previous`` with only the rows that differ replaced; False (``tmp`` left to be overwritten) when that does not pay or cannot be done.
+
+    ``nodes`` and ``edges`` are the graph's items with their node-link
+    lines; rows are matched by identity and line (see :func:`_changed`).
+    The rows kept are the previous file's, CRCs included, so a damaged row
+    there stays detectable when it is read.
+    """
+    try:
+        shutil.copyfile(previous, tmp)
+        db = sqlite3.connect(tmp, isolation_level=None)
+    except (OSError, sqlite3.Error):
+        return False
+    ok = False
+    try:
+        db.execute("PRAGMA journal_mode=OFF")
+        db.execute("PRAGMA synchronous=OFF")
+        old_meta = dict(db.execute("SELECT k, v FROM meta").fetchall())
+        if old_meta.get("schema") != str(SCHEMA) or set(old_meta) != set(meta):
+            return False
+        node_keys = [(str(n), data) for (n, _), data in nodes]
+        new_nodes = _changed(db, "nodes", "id, data", node_keys, lambda i, seq: _node_row(seq, nodes[i][0][0], nodes[i][0][1], nodes[i][1]))
+        if new_nodes is None:
+            return False
+        edge_keys = [(str(u), str(v), data) for (u, v, _), data in edges]
+        new_edges = _changed(db, "edges", "src, dst, data", edge_keys, lambda i, seq: _edge_row(seq, *edges[i][0], edges[i][1]))
+        if new_edges is None:
+            return False
+        db.execute("BEGIN")
+        db.executemany("DELETE FROM nodes WHERE seq = ?", [(s,) for s in new_nodes[0]])
+        db.executemany("DELETE FROM edges WHERE seq = ?", [(s,) for s in new_edges[0]])
+        db.executemany("INSERT INTO nodes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", [_with_node_crc(r) for r in new_nodes[1]])
+        db.executemany("INSERT INTO edges VALUES (?,?,?,?,?,?)", [_with_edge_crc(r) for r in new_edges[1]])
+        db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", list(meta.items()))
+        db.execute("COMMIT")
+        ok = True
+    except sqlite3.Error:  # a damaged previous file (a unique id clash included): write the index whole
+        return False
+    finally:
+        db.close()
+    return ok
 
 
 def restamp_index(directory: str | Path, key: str, digest: str) -> Path | None:

@@ -110,9 +110,10 @@ def without_claims(g: nx.DiGraph) -> nx.DiGraph:
 
 
 def _recount(g: nx.DiGraph) -> None:
+    pred = g.pred
     for n, d in g.nodes(data=True):
         if d.get("kind") in ("work", "document"):
-            d["cited_by"] = sum(1 for u, _, e in g.in_edges(n, data=True) if _rel(e) == "cites")
+            d["cited_by"] = sum(1 for e in pred[n].values() if _rel(e) == "cites")
 
 
 def fold_claims(g: nx.DiGraph) -> nx.DiGraph:
@@ -120,20 +121,21 @@ def fold_claims(g: nx.DiGraph) -> nx.DiGraph:
     ``cites`` edges, with the claim's sentence added to the edge's ``citations``; its
     ``mentions`` join the document's; ``said-by`` becomes document ``quotes`` person.
     The number of claims folded is in ``graph.graph["folded_claims"]``."""
-    out = _keep(g, (n for n in g if _kind(g, n) != "claim"))
-    folded = 0
-    for c, cd in g.nodes(data=True):
-        if str(cd.get("kind") or "other") != "claim":
-            continue
-        folded += 1
-        doc = _claim_doc(g, c)
+    claims = [(c, cd) for c, cd in g.nodes(data=True) if str(cd.get("kind") or "other") == "claim"]
+    claim_set = {c for c, _ in claims}
+    out = _keep(g, (n for n in g if n not in claim_set))
+    succ, pred, out_succ = g.succ, g.pred, out.succ
+    for c, cd in claims:
+        doc = next((u for u, d in pred[c].items() if _rel(d) == "makes"), None)
         if doc is None:
-            continue
-        text = str(cd.get("text") or cd.get("label") or "")
-        for _, v, e in g.out_edges(c, data=True):
-            rel = _rel(e)
-            if v not in out:
+            doc = cd.get("doc")
+            if doc not in g:
                 continue
+        text = str(cd.get("text") or cd.get("label") or "")
+        for v, e in succ[c].items():
+            if v not in out_succ:
+                continue
+            rel = _rel(e)
             if rel in ("supports", "cites"):
                 _merge(out, doc, v, "cites", e, {"marker": "", "sentence": text, "line": cd.get("line", e.get("line", "")), "claim": str(c)})
             elif rel == "mentions":
@@ -141,21 +143,21 @@ def fold_claims(g: nx.DiGraph) -> nx.DiGraph:
             elif rel == "said-by":
                 _merge(out, doc, v, "quotes", e, {"sentence": text, "line": cd.get("line", "")})
     _recount(out)
-    out.graph["folded_claims"] = folded
+    out.graph["folded_claims"] = len(claims)
     return out
 
 
 def _merge(g: nx.DiGraph, u: Any, v: Any, relation: str, source: dict[str, Any], citation: dict[str, Any] | None) -> None:
     """Add a ``relation`` edge u -> v, or join an existing one, adding ``citation`` unless its sentence is there."""
-    if g.has_edge(u, v):
-        d = g.edges[u, v]
+    d = g.succ[u].get(v) if u in g.succ else None
+    if d is not None:
         if _rel(d) != relation and relation != "cites":
             return
         if relation == "cites":
             d["relation"] = "cites"
     else:
         g.add_edge(u, v, relation=relation, **{k: source[k] for k in ("doc", "line") if k in source})
-        d = g.edges[u, v]
+        d = g.succ[u][v]
         d["count"] = 0
     if citation is None:
         d["count"] = int(d.get("count") or 0) + 1

@@ -9,6 +9,7 @@ import pytest
 import citegraph.api as api
 from citegraph.api import collect_files, corpus_graph, extract_all, load_graph
 from citegraph.readwrite.nodelink import to_json
+from citegraph.qindex import LiteGraph
 
 SURNAMES = ["Curran", "Li", "Chen", "Flew", "Tone", "Boffone", "Kaye", "Abidin", "Burgess", "Poell"]
 
@@ -105,6 +106,11 @@ def test_warm_rebuild_after_a_change_equals_a_cold_build(corpus, tmp_path, chang
     warm = _build_outputs([str(corpus)], tmp_path / "warm", warm_cache)
     cold = _build_outputs([str(corpus)], tmp_path / "cold", tmp_path / "cold-cache")
     assert warm == cold
+    for cache_dir in (warm_cache, tmp_path / "cold-cache"):  # the query index (updated from the last one when warm) holds the same graph
+        lite = load_graph([str(corpus)], cache_dir=cache_dir, lite=True)
+        assert isinstance(lite, LiteGraph)
+        assert to_json(lite.full()) == cold["json"]
+        lite.close()
 
 
 def test_a_change_that_keeps_the_graph_reuses_the_query_index(corpus, tmp_path, monkeypatch):

@@ -326,3 +326,37 @@ def test_a_layout_memo_entry_that_does_not_fit_is_ignored():
     for key in list(memo):
         memo.put(key, [["work:nowhere", 1.0, 2.0]])
     assert layout(g, memo=memo) == layout(g)
+
+
+@pytest.mark.parametrize(
+    "doc, expected",
+    [("a", "doc:a"), ("doc:a", "doc:a"), (1, "doc:1"), (1.0, "doc:1.0"), (True, "doc:True"), ("nowhere", None), ("", None), (None, None)],
+)
+def test_the_doc_of_an_edge_or_node_is_resolved_to_its_document_node(doc, expected):
+    from citegraph.readwrite.html_data import page_data
+
+    g = nx.DiGraph()
+    for d in ("doc:a", "doc:1", "doc:1.0", "doc:True"):
+        g.add_node(d, kind="document", label=d)
+    for k, value in enumerate((1, 1.0, True, doc)):  # equal values of other types first: each keeps its own document
+        g.add_node(f"work:{k}", kind="work", doc=value)
+        g.add_edge("doc:a", f"work:{k}", relation="cites", doc=value)
+    data = page_data(g)
+    node = next(n for n in data["nodes"] if n["id"] == "work:3")
+    edge = next(e for e in data["edges"] if e["to"] == "work:3")
+    assert node["info"].get("doc") == expected and edge.get("doc") == expected
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_a_component_key_is_the_same_read_through_its_base_graph(seed):
+    import random
+
+    rng = random.Random(seed)
+    g = nx.Graph()
+    g.add_nodes_from(range(40))
+    g.add_edges_from((rng.randrange(40), rng.randrange(40)) for _ in range(90))
+    g.remove_edges_from(list(nx.selfloop_edges(g)))
+    kinds = {v: "work" for v in g}
+    for component in nx.connected_components(g):
+        view = g.subgraph(sorted(component))
+        assert html_layout._component_key(view, kinds, 42, 10.0, g) == html_layout._component_key(view, kinds, 42, 10.0)

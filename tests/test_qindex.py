@@ -158,3 +158,111 @@ def test_an_index_without_a_digest_is_never_restamped(full, tmp_path):
     assert write_index(tmp_path, "a" * 64, full) is not None
     assert restamp_index(tmp_path, "b" * 64, "") is None
     assert not index_path(tmp_path, "b" * 64).exists()
+
+
+def _dump(path):
+    db = sqlite3.connect(path)
+    try:
+        meta = sorted(db.execute("SELECT * FROM meta").fetchall())
+        return meta, *([r[1:] for r in db.execute(f"SELECT * FROM {t} ORDER BY seq")] for t in ("nodes", "edges"))  # the order, not the numbers
+    finally:
+        db.close()
+
+
+def _changed_graph(full, change):
+    g = full.copy()
+    nodes = list(g.nodes)
+    if change == "node attribute":
+        g.nodes[nodes[3]]["label"] = "Changed label"
+    elif change == "node removed":
+        g.remove_node(nodes[-1])
+    elif change == "node added":
+        g.add_node("work:new-one", kind="work", key="newOne2024", label="New one", year="2024")
+        g.add_edge(nodes[0], "work:new-one", relation="cites")
+    elif change == "node added first":
+        g = g.__class__()
+        g.graph.update(full.graph)
+        g.add_node("work:first", kind="work", label="First")
+        g.add_nodes_from(full.nodes(data=True))
+        g.add_edges_from(full.edges(data=True))
+    elif change == "two nodes swapped":
+        order = list(full.nodes(data=True))
+        a, b = [i for i, (n, _) in enumerate(order) if full.out_degree(n) == 0][1:3]  # (their edges stay in place)
+        order[a], order[b] = order[b], order[a]
+        g = g.__class__()
+        g.graph.update(full.graph)
+        g.add_nodes_from(order)
+        g.add_edges_from(full.edges(data=True))
+    elif change == "edge attribute":
+        u, v = next(iter(g.edges))
+        g.edges[u, v]["line"] = 12345
+    elif change == "graph facts":
+        g.graph["documents"] = 999
+    elif change == "everything reordered":
+        g = g.__class__()
+        g.graph.update(full.graph)
+        g.add_nodes_from(reversed(list(full.nodes(data=True))))
+        g.add_edges_from(reversed(list(full.edges(data=True))))
+    return g
+
+
+@pytest.mark.parametrize("change", ["node attribute", "node removed", "node added", "node added first", "two nodes swapped", "edge attribute", "graph facts", "everything reordered", "nothing"])
+def test_an_index_updated_from_the_previous_one_equals_one_written_whole(full, tmp_path, change, monkeypatch):
+    from citegraph import qindex
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    changed = _changed_graph(full, change)
+    assert write_index(tmp_path / "a", "a" * 64, full, digest="d1") is not None
+    whole_writes = []
+    write_all = qindex._write_all
+    monkeypatch.setattr(qindex, "_write_all", lambda *a: whole_writes.append(1) or write_all(*a))
+    updated = write_index(tmp_path / "a", "b" * 64, changed, digest="d2")  # from the previous index
+    assert whole_writes == ([1] if change == "everything reordered" else [])  # a small change only replaces rows
+    whole = write_index(tmp_path / "b", "b" * 64, changed, digest="d2")  # nothing to start from
+    assert _dump(updated) == _dump(whole)
+    g = open_index(tmp_path / "a", "b" * 64)
+    assert to_json(g.full()) == to_json(changed)
+    g.close()
+    assert to_json(open_index(tmp_path / "a", "a" * 64).full()) == to_json(full)  # the previous index is left as it was
+
+
+def test_a_damaged_previous_index_is_not_built_upon(full, tmp_path):
+    index_path(tmp_path, "a" * 64).write_bytes(b"SQLite format 3\x00" + b"\xff" * 2000)
+    assert write_index(tmp_path, "b" * 64, full) is not None
+    g = open_index(tmp_path, "b" * 64)
+    assert to_json(g.full()) == to_json(full)
+    g.close()
+
+
+def test_rows_inserted_again_and_again_at_one_place_stay_in_order(full, tmp_path):
+    g = full.copy()
+    nodes = list(full.nodes(data=True))
+    for round_ in range(24):  # more than the room between two rows allows: then the index is written whole
+        h = g.__class__()
+        h.graph.update(g.graph)
+        h.add_nodes_from(nodes[:5])
+        h.add_nodes_from((f"work:inserted-{k}", {"kind": "work", "label": f"Inserted {k}"}) for k in range(round_ + 1))
+        h.add_nodes_from(nodes[5:])
+        h.add_edges_from(full.edges(data=True))
+        write_index(tmp_path, f"{round_:064d}", h)
+        lite = open_index(tmp_path, f"{round_:064d}")
+        assert to_json(lite.full()) == to_json(h)
+        lite.close()
+
+
+def test_a_damaged_row_carried_into_an_updated_index_is_not_carried_further(full, tmp_path):
+    write_index(tmp_path, "a" * 64, full)
+    target = queries.resolve(full, "Curran 2007")
+    db = sqlite3.connect(index_path(tmp_path, "a" * 64))
+    db.execute("UPDATE nodes SET label = 'Curran, damaged' WHERE id = ?", (target,))  # (a damaged line would differ from the new one: replaced)
+    db.commit()
+    db.close()
+    write_index(tmp_path, "b" * 64, full)  # updated from the damaged index: the damaged row is kept as it was
+    g = open_index(tmp_path, "b" * 64, rebuild=lambda: full)
+    assert g.nodes[target]["label"] == full.nodes[target]["label"]  # found damaged, answered from the rebuilt graph
+    assert not list(tmp_path.glob("qindex-*.sqlite3"))  # every index that may share the row is gone
+    write_index(tmp_path, "c" * 64, full)
+    fresh = open_index(tmp_path, "c" * 64)
+    assert to_json(fresh.full()) == to_json(full)
+    fresh.close()

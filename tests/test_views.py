@@ -151,3 +151,14 @@ def test_views_tolerate_missing_attributes():
     assert set(views.fold_claims(g)) == {"x", "work:1"}
     assert set(views.min_cites(g, 1)) == {"x", "work:1", "claim:1"}
     assert set(views.without_claims(g)) == {"x", "work:1"}
+
+
+@pytest.mark.parametrize("doc, folded_onto", [("doc:b", "doc:b"), ("doc:nowhere", None)])
+def test_fold_claim_without_a_makes_edge_uses_its_doc(doc, folded_onto):
+    g = graph()
+    g.add_node("claim:loose", kind="claim", text="A loose claim (S 2020).", doc=doc, line=9)
+    g.add_edge("claim:loose", "work:only-a", relation="supports")
+    out = views.fold_claims(g)
+    assert out.graph["folded_claims"] == 3
+    citing = sorted(u for u, _, d in out.in_edges("work:only-a", data=True) if "A loose claim (S 2020)." in [c["sentence"] for c in d.get("citations") or []])
+    assert citing == ([folded_onto] if folded_onto else [])

@@ -134,6 +134,18 @@ def page_data(graph: nx.DiGraph, seed: int = 42, layout_memo: Any = None) -> dic
     plat_list = sorted((n for n in graph if kind[n] == "platform"), key=lambda n: (-_number(graph.nodes[n].get("mentions")), str(n)))
     doc_index = {n: i for i, n in enumerate(doc_list)}
     plat_index = {n: i for i, n in enumerate(plat_list)}
+    doc_nodes: dict[Any, str | None] = {}  # by (type, value): 1, 1.0 and True are equal keys but not the same "doc:..."
+
+    def doc_node(value: Any) -> str | None:
+        key = (type(value), value)
+        try:
+            return doc_nodes[key]
+        except KeyError:
+            found = doc_nodes[key] = _doc_node(graph, value)
+            return found
+        except TypeError:  # not hashable: never a node
+            return _doc_node(graph, value)
+
     nodes = []
     for node, attrs in graph.nodes(data=True):
         k = kind[node]
@@ -143,7 +155,7 @@ def page_data(graph: nx.DiGraph, seed: int = 42, layout_memo: Any = None) -> dic
         full = " ".join(str(attrs.get("label") or attrs.get("title") or node).split())
         show_label = k != "claim" and (not big or k in ("document", "platform") or (k == "work" and node in labelled_works))
         info = {f: _jsonable(attrs[f]) for f in _INFO_FIELDS if attrs.get(f) not in (None, "", [], 0)}
-        doc = _doc_node(graph, attrs.get("doc"))
+        doc = doc_node(attrs.get("doc"))
         if doc:
             info["doc"] = doc
         info.update(_links(attrs))
@@ -161,7 +173,7 @@ def page_data(graph: nx.DiGraph, seed: int = 42, layout_memo: Any = None) -> dic
     for u, v, attrs in graph.edges(data=True):
         relation = str(attrs.get("relation") or "other")
         edge: dict[str, Any] = {"from": str(u), "to": str(v), "relation": relation}
-        doc = _doc_node(graph, attrs.get("doc"))
+        doc = doc_node(attrs.get("doc"))
         if doc:
             edge["doc"] = doc
         if isinstance(attrs.get("line"), (int, str)) and attrs.get("line") != "":

@@ -191,10 +191,19 @@ def _side(n: int) -> float:
     return 90.0 if n == 1 else 140.0 * math.sqrt(n)
 
 
-def _component_key(component: nx.Graph, kinds: dict[Any, str], seed: int, side: float) -> str:
-    """A digest of everything :func:`_component_layout` looks at: nodes, their kinds, edges, seed and side."""
+def _component_key(component: nx.Graph, kinds: dict[Any, str], seed: int, side: float, base: nx.Graph | None = None) -> str:
+    """A digest of everything :func:`_component_layout` looks at: nodes, their kinds, edges, seed and side.
+
+    ``base``: the graph ``component`` is a whole connected component of (its
+    edges are then read from there, faster than through a subgraph view).
+    """
     nodes = sorted((str(v), kinds.get(v, "")) for v in component)
-    edges = sorted(tuple(sorted((str(u), str(v)))) for u, v in component.edges)
+    if base is None:
+        edges = sorted(tuple(sorted((str(u), str(v)))) for u, v in component.edges)
+    else:  # each edge once: from the end that comes first in the component's order
+        order = {v: i for i, v in enumerate(component)}
+        adj = base.adj
+        edges = sorted(tuple(sorted((str(u), str(v)))) for u, i in order.items() for v in adj[u] if order[v] > i)
     raw = repr((seed, side, nodes, edges)).encode("utf-8", "surrogatepass")
     return hashlib.blake2b(raw, digest_size=20).hexdigest()
 
@@ -212,11 +221,13 @@ def _remembered_layout(memo: LayoutMemo, key: str, component: nx.Graph) -> dict[
     return out if len(out) == len(hit) else None
 
 
-def _layout_of(component: nx.Graph, kinds: dict[Any, str], seed: int, side: float, memo: LayoutMemo | None) -> dict[Any, tuple[float, float]]:
-    """:func:`_component_layout`, from ``memo`` when this very component was laid out before."""
+def _layout_of(
+    component: nx.Graph, kinds: dict[Any, str], seed: int, side: float, memo: LayoutMemo | None, base: nx.Graph | None = None
+) -> dict[Any, tuple[float, float]]:
+    """:func:`_component_layout`, from ``memo`` when this very component was laid out before (``base``: see :func:`_component_key`)."""
     if memo is None or component.number_of_nodes() < MEMO_MIN:
         return _component_layout(component, kinds, seed, side)
-    key = _component_key(component, kinds, seed, side)
+    key = _component_key(component, kinds, seed, side, base)
     local = _remembered_layout(memo, key, component)
     if local is None:
         local = _component_layout(component, kinds, seed, side)
@@ -250,7 +261,7 @@ def layout(graph: nx.Graph, seed: int = 42, memo: LayoutMemo | None = None) -> d
         side = _side(len(component))
         if x > 0 and x + side > row_width:
             x, y, row_height = 0.0, y + row_height, 0.0
-        local = _layout_of(undirected.subgraph(component), kinds, seed, side, memo)
+        local = _layout_of(undirected.subgraph(component), kinds, seed, side, memo, undirected)
         for node, (px, py) in local.items():
             positions[node] = (x + side / 2 + px, y + side / 2 + py)
         x += side
