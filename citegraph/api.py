@@ -13,7 +13,7 @@ import os
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
 from .cache import Cache, default_dir
 from .digest import text_digest, value_digest
@@ -242,9 +242,17 @@ def _file_hashes(files: Sequence[str]) -> list[tuple[str, str]]:
 
 
 def _load(
-    paths: Sequence[str], resources: Resources | None, cache_dir: str | Path | None, workers: int | None, lite: bool
+    paths: Sequence[str],
+    resources: Resources | None,
+    cache_dir: str | Path | None,
+    workers: int | None,
+    lite: bool,
+    on_graph: "Callable[[nx.DiGraph, Cache], None] | None" = None,
 ) -> "tuple[Any, tuple[list[str], list[str], str] | None, Cache, str]":
     """(graph, its node-link lines and text when it was just built, the cache, the digest of that text or "" when not known).
+
+    ``on_graph`` is called with a graph as soon as it is built (not when it
+    comes from the index), before its node-link lines and index are made.
 
     The index is looked up by the corpus key (paths, sizes, times); when that
     misses, by the corpus's content key (:meth:`Cache.content_key`): a
@@ -257,7 +265,10 @@ def _load(
     cache = Cache(default_dir() if cache_dir == "default" else cache_dir)
     files, problems = collect_files(paths)
     if cache.dir is None:
-        return corpus_graph(extract_all(files, res, cache, workers), res, problems), None, cache, ""
+        graph = corpus_graph(extract_all(files, res, cache, workers), res, problems)
+        if on_graph is not None:
+            on_graph(graph, cache)
+        return graph, None, cache, ""
     extra = _options(res) + "\0" + "\0".join(f"{p.file}:{p.code}" for p in problems)
     key = cache.corpus_key(files, extra)
     built: list[tuple[list[str], list[str], str]] = []
@@ -269,6 +280,8 @@ def _load(
 
         xs = extract_all(files, res, cache, workers)
         graph = corpus_graph(xs, res, problems, cache)
+        if on_graph is not None:
+            on_graph(graph, cache)
         with _no_gc():
             lines = item_lines(graph)
             text = assemble(graph.graph, *lines)
@@ -310,12 +323,37 @@ def build(
     An output is rewritten only when its content changed; when the graph is
     the one the previous build into ``out_dir`` wrote and the page and .bib
     written then are still there untouched, they are not even recomputed.
+    When a large graph is new, its page is computed in a child process
+    (:mod:`citegraph.forked`) while this one writes the JSON, the query index
+    and the .bib.
     """
+    pages: list[Callable[[], str]] = []  # the page, started in a child process as soon as a new graph exists
+
+    def start_page(graph: "nx.DiGraph", cache: Cache) -> None:
+        pages.append(_start_html(graph, title, cache))
+
+    try:
+        return _build(paths, out_dir, resources, cache_dir, title, workers, start_page, pages)
+    finally:
+        for page in pages:
+            getattr(page, "cancel", lambda: None)()
+
+
+def _build(
+    paths: Sequence[str],
+    out_dir: str | Path,
+    resources: Resources | None,
+    cache_dir: str | Path | None,
+    title: str,
+    workers: int | None,
+    start_page: "Callable[[nx.DiGraph, Cache], None]",
+    pages: "list[Callable[[], str]]",
+) -> BuildResult:
     from .readwrite.atomic import write_text_atomic
     from .readwrite.nodelink import assemble, item_lines
 
     with _no_gc():
-        loaded, lines, cache, digest = _load(paths, resources, cache_dir, workers, True)
+        loaded, lines, cache, digest = _load(paths, resources, cache_dir, workers, True, start_page)
         full = getattr(loaded, "full", None)
         graph_of = full if callable(full) else (lambda: loaded)  # a LiteGraph becomes a networkx graph only when needed
         out = Path(out_dir)
@@ -336,7 +374,7 @@ def build(
         state = state if isinstance(state, dict) else {}
         same_graph = state.get("graph") == digest
         new_state: dict[str, Any] = {"graph": digest}
-        makers = {"json": text, "bib": lambda: _bib_text(graph_of(), cache), "html": lambda: _html_text(graph_of(), title, cache)}
+        makers = {"json": text, "bib": lambda: _bib_text(graph_of(), cache), "html": lambda: pages[0]() if pages else _html_text(graph_of(), title, cache)}
         for name in ("json", "bib", "html"):
             path = outputs[name]
             before = state.get(name)
@@ -405,17 +443,47 @@ class _LayoutMemo:
         self.used[key] = value
 
 
+#: From this many nodes on, a build computes the page in a child process (:mod:`citegraph.forked`).
+FORK_PAGE_MIN = 3000
+
+
+class _Page:
+    """The page of a graph, computed in a child process when the graph is large; calling it gives the text."""
+
+    def __init__(self, graph: "nx.DiGraph", title: str, cache: Cache | None, fork: bool) -> None:
+        from . import forked
+
+        self.cache = cache if cache is not None and cache.dir is not None else None
+        self.known = self.cache.get("layout", "components") if self.cache is not None else None
+
+        def compute() -> tuple[str, Any]:
+            from .readwrite.html import to_html
+
+            memo = _LayoutMemo(self.known) if self.cache is not None else None
+            text = to_html(graph, title=title, layout_memo=memo)
+            return text, (memo.used if memo is not None else None)
+
+        self.job = forked.start(compute, fork=fork and graph.number_of_nodes() >= FORK_PAGE_MIN)
+
+    def __call__(self) -> str:
+        text, used = self.job.result()
+        if self.cache is not None and used != _LayoutMemo(self.known).known:
+            self.cache.put("layout", "components", used)
+        return text
+
+    def cancel(self) -> None:
+        """Stop the child if the page is not needed after all."""
+        self.job.cancel()
+
+
+def _start_html(graph: "nx.DiGraph", title: str, cache: Cache | None = None, fork: bool = True) -> _Page:
+    """Start computing the page (in a child process for a large graph); call the result for its text."""
+    return _Page(graph, title, cache, fork)
+
+
 def _html_text(graph: "nx.DiGraph", title: str, cache: Cache | None = None) -> str:
     """The page; with a cache, the layouts of large components unchanged since the last build are re-used."""
-    from .readwrite.html import to_html
-
-    if cache is None or cache.dir is None:
-        return to_html(graph, title=title)
-    memo = _LayoutMemo(cache.get("layout", "components"))
-    text = to_html(graph, title=title, layout_memo=memo)
-    if memo.used != memo.known:
-        cache.put("layout", "components", memo.used)
-    return text
+    return _start_html(graph, title, cache, fork=False)()
 
 
 def bib_items(graph: "nx.DiGraph", doc: str | None = None) -> list[dict[str, Any]]:

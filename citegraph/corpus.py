@@ -184,18 +184,26 @@ def _remembered(memo: MergeMemo | None, key: str | None, n: int) -> tuple[list[l
 
 
 def _keys(works_csl: list[dict[str, Any]], memo: MergeMemo | None) -> list[str]:
-    """The works' citation keys; with a ``memo``, those of the last build when the works are described alike."""
-    from .readwrite.keys import citation_keys
+    """The works' citation keys; with a ``memo``, base keys of works described as in the last build are not recomputed."""
+    from .readwrite.keys import base_fields, base_key, citation_keys
 
-    digest = value_digest(works_csl) if memo is not None else None
-    if memo is None or digest is None:
+    if memo is None:
         return citation_keys(works_csl)
-    hit = memo.get("merge-keys")
-    if isinstance(hit, tuple) and len(hit) == 2 and hit[0] == digest and isinstance(hit[1], list) and len(hit[1]) == len(works_csl) and all(isinstance(k, str) for k in hit[1]):
-        return hit[1]
-    keys = citation_keys(works_csl)
-    memo.put("merge-keys", (digest, keys))
-    return keys
+    known = memo.get("merge-keys")
+    known = known if isinstance(known, dict) else {}
+    kept: dict[str, str] = {}
+    bases: list[str] = []
+    for csl in works_csl:
+        fields = value_digest(base_fields(csl))
+        base = known.get(fields) if fields is not None else None
+        if not isinstance(base, str):
+            base = base_key(csl)
+        if fields is not None:
+            kept[fields] = base
+        bases.append(base)
+    if kept != known:
+        memo.put("merge-keys", kept)
+    return citation_keys(works_csl, bases)
 
 
 def build_corpus(extractions: Sequence[Extraction], memo: MergeMemo | None = None) -> Corpus:

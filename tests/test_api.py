@@ -184,3 +184,28 @@ def test_a_changed_file_after_a_touch_is_merged_again(corpus, tmp_path):
     warm = api.build([str(corpus)], tmp_path / "out", cache_dir=cache_dir)
     assert "Document seven" in (tmp_path / "out" / "graph.json").read_text(encoding="utf-8")
     assert to_json(warm.graph) == to_json(load_graph([str(corpus)], cache_dir=None))
+
+
+def test_a_page_made_in_a_child_process_is_the_page_made_here(corpus, tmp_path, monkeypatch):
+    import os
+
+    from citegraph import forked
+
+    if not hasattr(os, "fork"):
+        pytest.skip("needs os.fork")
+    here = _build_outputs([str(corpus)], tmp_path / "here", tmp_path / "cache-here")
+    monkeypatch.setattr(api, "FORK_PAGE_MIN", 0)
+    monkeypatch.setattr(forked, "_usable", lambda: True)
+    children: list[int] = []
+    real_fork = os.fork
+
+    def counting_fork() -> int:
+        pid = real_fork()
+        if pid:
+            children.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", counting_fork)
+    child = _build_outputs([str(corpus)], tmp_path / "child", tmp_path / "cache-child")
+    assert children, "the page should have been made in a child process"
+    assert child == here

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from citegraph.readwrite.keys import citation_keys
+from citegraph.readwrite.keys import base_fields, base_key, citation_keys
 
 
 def item(title="", family=None, literal=None, year=None, **extra):
@@ -90,3 +90,36 @@ def test_many_clashes_stay_unique_and_ascii():
 def test_pinned_keys(items, expected):
     assert citation_keys(items) == expected
     assert citation_keys(items[::-1]) == expected[::-1]
+
+
+_ITEM = {"title": "Media and democracy", "author": [{"family": "Curran", "given": "James"}, {"family": "Seaton", "given": "Jean"}], "issued": {"date-parts": [[2007]]}, "container-title": "Journal A"}
+
+
+@pytest.mark.parametrize(
+    "change, same_fields",
+    [
+        ({"container-title": "Journal B"}, True),
+        ({"author": [{"family": "Curran", "given": "James"}]}, True),  # co-authors do not make the key
+        ({"page": "1-20"}, True),
+        ({"title": "Democracy and media"}, False),
+        ({"author": [{"family": "Curren", "given": "James"}]}, False),
+        ({"issued": {"date-parts": [[2008]]}}, False),
+        ({"author": [], "editor": [{"family": "Hall"}]}, False),
+    ],
+)
+def test_base_fields_decide_the_base_key(change, same_fields):
+    other = {**_ITEM, **change}
+    assert (base_fields(other) == base_fields(_ITEM)) is same_fields
+    if same_fields:
+        assert base_key(other) == base_key(_ITEM)
+
+
+def test_keys_from_known_base_keys_are_the_same():
+    items = [
+        _ITEM,
+        {**_ITEM, "container-title": "Journal B", "title": "Media and democracy revisited"},
+        {**_ITEM, "title": "Media, democracy", "citation-key": "pinned2000"},
+        {"title": "Anonymous report", "issued": {"date-parts": [[2020]]}},
+        {**_ITEM, "page": "3"},
+    ]
+    assert citation_keys(items, [base_key(i) for i in items]) == citation_keys(items)

@@ -19,7 +19,7 @@ from typing import Any, Mapping, Sequence
 
 from ..csl import issued_year
 
-__all__ = ["citation_keys", "fold_ascii", "pinned_key"]
+__all__ = ["citation_keys", "base_key", "base_fields", "fold_ascii", "pinned_key"]
 
 #: Function words skipped when picking the title word (after Better BibTeX's skip list).
 SKIP_WORDS = frozenset(
@@ -97,6 +97,17 @@ def _creator_word(item: Mapping[str, Any]) -> str:
     return ""
 
 
+def base_fields(item: Mapping[str, Any]) -> tuple[Any, ...]:
+    """Everything :func:`base_key` looks at: items with equal fields have equal base keys."""
+    firsts = tuple(names[:1] if isinstance(names, list) else None for names in (item.get("author"), item.get("editor")))
+    return (item.get("title"), *firsts, item.get("issued"), item.get("year"))
+
+
+def base_key(item: Mapping[str, Any]) -> str:
+    """The key of ``item`` before clashes are settled: ``curranMedia2007``."""
+    return _base_key(item)
+
+
 def _base_key(item: Mapping[str, Any]) -> str:
     title_words = _significant(_words(str(item.get("title") or "")))
     creator = _creator_word(item)
@@ -133,7 +144,7 @@ def pinned_key(item: Mapping[str, Any]) -> str:
     return key if _PINNABLE.fullmatch(key) else ""
 
 
-def citation_keys(items: Sequence[Mapping[str, Any]]) -> list[str]:
+def citation_keys(items: Sequence[Mapping[str, Any]], bases: Sequence[str] | None = None) -> list[str]:
     """One unique Better-BibTeX-style key per item, in the order of ``items``.
 
     Example: an article by James Curran titled "Media and democracy", 2007,
@@ -143,6 +154,7 @@ def citation_keys(items: Sequence[Mapping[str, Any]]) -> list[str]:
     order of ``items``. An item with a ``citation-key`` (an entry read from a
     .bib file) keeps it, as Better BibTeX keeps a pinned key, unless another
     item pins the same key (then all of them get generated keys).
+    ``bases``: the items' :func:`base_key` values when already known.
     """
     pins = [pinned_key(item) for item in items]
     pin_count: dict[str, int] = defaultdict(int)
@@ -154,7 +166,7 @@ def citation_keys(items: Sequence[Mapping[str, Any]]) -> list[str]:
     groups: dict[str, list[int]] = defaultdict(list)
     for index, item in enumerate(items):
         if not keys[index]:
-            groups[_base_key(item)].append(index)
+            groups[bases[index] if bases is not None else _base_key(item)].append(index)
     taken = set(pinned) | {base for base, members in groups.items() if len(members) == 1 and base not in pinned}
     for base in sorted(groups):
         members = groups[base]
