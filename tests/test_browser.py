@@ -85,9 +85,14 @@ def sample_graph():
     return load_graph([str(CORPUS)], cache_dir=None)
 
 
+@pytest.fixture(scope="module")
+def sample_html(sample_graph):
+    return to_html(sample_graph, title="sample")
+
+
 @pytest.fixture
-def sample(browser, sample_graph, tmp_path):
-    opened = Opened(browser, to_html(sample_graph, title="sample"), tmp_path / "sample.html")
+def sample(browser, sample_html, tmp_path):
+    opened = Opened(browser, sample_html, tmp_path / "sample.html")
     yield opened
     opened.close()
 
@@ -201,4 +206,81 @@ def test_big_graph_page_folds_and_says_so(browser, tmp_path, monkeypatch):
     assert f"Claim {HOSTILE[2]}" in opened.page.inner_text("#details")  # the claim's sentence moved onto the citation
     opened.page.click("#physics")
     assert opened.page.get_attribute("#physics", "aria-pressed") == "true"
+    opened.close()
+
+
+def test_keyboard_enter_opens_the_first_match_and_escape_steps_back(sample):
+    page = sample.page
+    page.click("#search")
+    page.keyboard.type("tiktok")
+    page.wait_for_function("() => document.getElementById('search-count').textContent.includes('found')")
+    first = page.inner_text("#details li button.link")  # the first match listed
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#details .close")
+    assert page.inner_text("#details h2").endswith(first)
+    assert sample.js("() => window.citegraph.network.getSelectedNodes().length") == 1
+    assert page.input_value("#search") == "tiktok"  # the search box keeps the text, and the keyboard
+    page.keyboard.press("Escape")  # first Escape: back to the list of matches
+    assert "matches for" in page.inner_text("#details") and page.input_value("#search") == "tiktok"
+    assert sample.js("() => window.citegraph.network.getSelectedNodes().length") == 0
+    page.keyboard.press("ArrowDown")  # into the list, then Enter on a match
+    assert sample.js("() => document.activeElement.textContent") == first
+    page.keyboard.press("Enter")
+    assert page.inner_text("#details h2").endswith(first)
+    page.click("#details .close")  # the close button does what Escape does
+    assert "matches for" in page.inner_text("#details")
+    page.keyboard.press("Escape")  # second Escape: the search is cleared
+    assert page.input_value("#search") == "" and page.inner_text("#search-count") == ""
+    assert "Click a node" in page.inner_text("#details")
+
+
+def test_enter_skips_matches_the_filters_hide(sample, sample_graph):
+    sample.page.uncheck("#filters input[value=document]")
+    sample.page.fill("#search", "tiktok")
+    sample.page.press("#search", "Enter")
+    selected = sample.js("() => window.citegraph.network.getSelectedNodes()")
+    assert len(selected) == 1 and sample_graph.nodes[selected[0]]["kind"] != "document"
+    sample.page.keyboard.press("Escape")
+    assert "hidden by the filters" in sample.page.inner_text("#details")
+
+
+@pytest.mark.parametrize("kind", ["claim", "work"])
+def test_the_count_says_how_many_nodes_are_shown(sample, sample_graph, kind):
+    total = sample_graph.number_of_nodes()
+    assert sample.page.inner_text("#shown") == f"{total} nodes"
+    sample.page.uncheck(f"#filters input[value={kind}]")
+    shown = sum(1 for _, d in sample_graph.nodes(data=True) if d["kind"] != kind)
+    assert sample.page.inner_text("#shown") == f"{shown} of {total} nodes shown" and len(sample.visible()) == shown
+    sample.page.click("#reset")
+    assert sample.page.inner_text("#shown") == f"{total} nodes"
+
+
+def much_cited_graph(citing: int = 400, sentences: int = 10) -> nx.DiGraph:
+    g = nx.DiGraph()
+    g.add_node("work:hub", kind="work", label="Hub 2001", title="The much cited work", year="2001", cited_by=citing)
+    for i in range(citing):
+        g.add_node(f"doc:{i}", kind="document", label=f"Doc {i}", title=f"Document {i}")
+        said = [{"marker": "[1]", "sentence": f"Doc {i} sentence {k}.", "line": k + 1} for k in range(sentences if i == 0 else 1)]
+        g.add_edge(f"doc:{i}", "work:hub", relation="cites", doc=f"doc:{i}", line=1, citations=said)
+    return g
+
+
+def test_a_work_cited_400_times_lists_a_few_citers_and_shows_all_on_demand(browser, tmp_path):
+    opened = Opened(browser, to_html(much_cited_graph()), tmp_path / "hub.html")
+    page = opened.page
+    opened.js("(id) => window.citegraph.focus(id)", "work:hub")
+    section = page.locator("#details section.edges", has_text="Cited by (400)")
+    items = section.locator(":scope > ul > li")
+    assert 5 <= items.count() <= 20  # readable: a screenful, not 400 entries
+    assert "Doc 0 sentence 0." in page.inner_text("#details")
+    assert "Doc 0 sentence 9." not in page.inner_text("#details")  # one citer's 10 sentences are cut too
+    page.click("#details button.more:has-text('Show all 10 sentences')")
+    assert "Doc 0 sentence 9." in page.inner_text("#details")
+    more = section.locator(":scope > button.more")
+    assert more.inner_text() == "Show all 400" and more.get_attribute("aria-expanded") == "false"
+    more.click()
+    assert items.count() == 400 and "Doc 399 sentence 0." in page.inner_text("#details")
+    assert more.inner_text() == "Show fewer"
+    more.click()
+    assert items.count() < 20
     opened.close()

@@ -133,8 +133,20 @@ def test_page_is_offline():
 
 
 def test_page_code_never_uses_inner_html():
-    js = resources.files("citegraph.readwrite").joinpath("templates", "page.js").read_text()
-    assert "innerHTML" not in js and "insertAdjacentHTML" not in js and "document.write" not in js
+    js = page.page_script()
+    assert "innerHTML" not in js and "outerHTML" not in js and "insertAdjacentHTML" not in js and "document.write" not in js
+
+
+def test_every_script_part_is_inlined_once_in_order():
+    templates = resources.files("citegraph.readwrite").joinpath("templates")
+    on_disk = sorted(p.name for p in templates.iterdir() if p.name.endswith(".js"))
+    assert sorted(page.PAGE_SCRIPTS) == on_disk  # a new part cannot be left out of the page by mistake
+    text = to_html(graph(3, 2))
+    places = [text.index(f"/* {name} */") for name in page.PAGE_SCRIPTS]
+    assert places == sorted(places) and all(text.count(f"/* {name} */") == 1 for name in page.PAGE_SCRIPTS)
+    for name in page.PAGE_SCRIPTS:
+        body = templates.joinpath(name).read_text(encoding="utf-8")
+        assert body.strip().splitlines()[-1] in text
 
 
 def test_size_for_a_hundred_nodes():

@@ -25,7 +25,10 @@ import networkx as nx
 from .html_data import KIND_STYLES, RELATION_STYLES, page_data
 from .html_layout import layout
 
-__all__ = ["to_html", "layout", "page_data", "script_json", "KIND_STYLES", "RELATION_STYLES"]
+__all__ = ["to_html", "layout", "page_data", "page_script", "script_json", "PAGE_SCRIPTS", "KIND_STYLES", "RELATION_STYLES"]
+
+#: The page's JavaScript, in the order it is concatenated (later parts use earlier ones).
+PAGE_SCRIPTS = ("page_data.js", "page_network.js", "page_filters.js", "page_panel.js", "page_legend.js")
 
 _MARKER = re.compile(r"/\*@(\w{1,20})@\*/")
 
@@ -54,6 +57,13 @@ def _template(name: str) -> str:
     return resources.files(__package__).joinpath("templates", name).read_text(encoding="utf-8")
 
 
+def page_script() -> str:
+    """The page's JavaScript: :data:`PAGE_SCRIPTS` joined into one function scope, safe inside ``<script>``."""
+    parts = [f"/* {name} */\n{_template(name)}" for name in PAGE_SCRIPTS]
+    code = '(function () {\n"use strict";\n' + "\n".join(parts) + "\n})();"
+    return code.replace("</script", "<\\/script")
+
+
 def to_html(graph: nx.DiGraph, title: str = "citegraph", fold: bool | None = None, seed: int = 42, layout_memo: Any = None) -> str:
     """The graph as a self-contained HTML page (no network access needed to open it).
 
@@ -74,6 +84,6 @@ def to_html(graph: nx.DiGraph, title: str = "citegraph", fold: bool | None = Non
         "PAGE_CSS": _template("page.css").replace("</style", "<\\/style"),
         "DATA": script_json(page_data(graph, seed, layout_memo)),
         "VIS_JS": _vis_js(),
-        "PAGE_JS": _template("page.js").replace("</script", "<\\/script"),
+        "PAGE_JS": page_script(),
     }
     return _MARKER.sub(lambda m: parts.get(m.group(1), m.group(0)), _template("page.html"))
