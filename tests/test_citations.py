@@ -171,6 +171,10 @@ NUMERIC = [
     ("In [2020] the law [1] and [2].", [1, 2]),
     ("See the link [1](http://a.b) and [2]: http://c.d and [3], [4].", [3, 4]),
     ("He wrote [citation needed] and cited [1] and [2].", [1, 2]),
+    # a short variable glued to an index, read on in prose or code, is no citation
+    ("The array is indexed as res[3] for the fourth platform [1] and [2].", [1, 2]),
+    ("Then arr[3] holds it, scores[2] too, as in [1] and [2].", [1, 2]),
+    ("Shown for recommender systems[4] and feeds [1].", [4, 1]),
 ]
 
 
@@ -223,6 +227,9 @@ AUTHOR_PAGE = [
     ("See (Table 2), (Figure 3), (Smith 45) and (Protocol 117).", []),
     ("Known name but not asked for", []),
     ("Already dated (Baym, 2015).", [(("Baym",), "")]),
+    # Roman page numbers (front matter); a word made of the same letters is no numeral
+    ("Intimate public (Baym xv). Again (Baym xv-xvii) and (Baym ix, 12).", [(("Baym",), "xv"), (("Baym",), "xv-xvii"), (("Baym",), "ix, 12")]),
+    ("A civil war (Baym civil) and (Baym mix).", []),
 ]
 
 

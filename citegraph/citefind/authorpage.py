@@ -1,4 +1,5 @@
-"""Author-page citations (MLA): "(Baym 112-14)", "(Marwick and boyd 115)", "(Abidin, "Internet Celebrity" 89)".
+"""Author-page citations (MLA): "(Baym 112-14)", "(Marwick and boyd 115)", "(Abidin, "Internet Celebrity" 89)",
+"(Loviglio xv-xvii)" (Roman page numbers).
 
 They carry no year, so they are only taken when the first author is a surname
 of the document's own reference list (``known``, folded): "(Table 2)",
@@ -24,6 +25,9 @@ _ITEM = re.compile(
     r"\s{0,2}(?P<who>[^\d\"“”*_;]{2,120}?)\s{0,2}(?:,\s{0,2}(?P<title>[\"“][^\"“”]{1,80}[\"”]|[*_][^*_]{1,80}[*_]))?"
     r"\s{1,3}(?P<pages>" + _PAGES + r")\s{0,2}"
 )
+# Lower-case Roman page numbers closing the group: "(Loviglio xv)", "(Loviglio xv-xvii)" ("civil" is no numeral).
+_ROMAN = r"(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})"
+_ROMAN_END = re.compile(r"\s(?:pp?\.\s{0,2})?" + _ROMAN + r"(?:\s{0,2}[-–]\s{0,2}" + _ROMAN + r")?\s{0,2}$")
 _YEARISH = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)")
 _HINT = re.compile(r"^[\"“*_]([^\"“”*_]{1,80})[\"”*_]")
 
@@ -41,7 +45,7 @@ def find_author_page(text: str, known: Collection[str]) -> list[Found]:
     out: list[Found] = []
     for g in _GROUP.finditer(text):
         content = g.group(1)
-        if not any(ch.isdigit() for ch in content):
+        if not any(ch.isdigit() for ch in content) and not _ROMAN_END.search(content):
             continue
         pos = g.start(1)
         items: list[Found] = []

@@ -1,7 +1,7 @@
 """Numeric citations: "[1]", "abilities[1]", "[1], [7]", "[2]–[4]", "[2-4]", "[5, 6]", "[3, p. 5]", "<sup>1,2</sup>",
 "^1,2^", Unicode superscripts "²⁻⁴".
 
-Never taken: a year "[2020]", an array index "x[2] = 1", "a[i][2]", a link
+Never taken: a year "[2020]", an array index "x[2] = 1", "a[i][2]", "res[3] for", "arr[3]", a link
 "[1](url)" or definition "[1]: url", "[citation needed]". Parenthesised
 numbers "(1)" (Vancouver) are only read on request, because "(3)" is far more
 often an equation number or an enumeration.
@@ -29,6 +29,11 @@ _UNITS = frozenset("m km cm mm nm µm um ft in mi yd s ms kg g l ml cc px pt em 
 _DASH = re.compile(r"\s{0,2}[-–—]\s{0,2}")
 _CROSS = re.compile(r"\s{0,2}[-–—]\s{0,2}\[(\d{1,3})\]")
 _IDENT_BEFORE = re.compile(r"[\w.]{1,40}$")
+# Variable names that index rather than cite when glued to "[3]" ("arr[3]", "scores[2]").
+_CODE_NAMES = frozenset(
+    "res arr array arrs idx buf tmp vec val vals lst list args argv data dict map row rows col cols mat matrix "
+    "result results scores score items keys values out ret obj elem elems nums xs ys df grid table tab board".split()
+)
 _NOT_CITING_WORDS = frozenset("equation eq eqs step steps table figure fig section chapter formula model hypothesis and or item".split())
 
 
@@ -62,7 +67,10 @@ def _code_like(text: str, start: int, end: int) -> bool:
     word = m.group(0) if m else ""
     if nxt in ("[",) or (after[:1] == "." and after[1:2].isalnum()):
         return True
-    return "_" in word or "." in word or len(word) <= 2 or any(c.isdigit() for c in word)
+    if "_" in word or "." in word or len(word) <= 2 or any(c.isdigit() for c in word) or word.lower() in _CODE_NAMES:
+        return True
+    # "res[3] for the fourth": a short word glued to an index and read on, not a citation ending a phrase
+    return len(word) <= 4 and word.islower() and nxt.isalpha()
 
 
 def _enumeration(text: str, start: int, end: int) -> bool:

@@ -8,6 +8,10 @@ an entry repeated word for word is reported once). When most of a list is
 never cited (at least :data:`MANY_UNCITED` entries and over half of them) the
 likely cause is a citation style the finder does not read, so one
 "uncited-many" note replaces the entry-by-entry list: an audit must not cry wolf.
+
+Note markers of a notes-bibliography document (offsets in
+``meta["note_markers"]``) were linked by the citations stage through their
+notes; their links are kept as they are, and their problems reported here.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Sequence
 
-from ..linkmatch import describe, match, ref_key
+from ..linkmatch import Match, describe, match, ref_key
 from ..model import Citation, Extraction, Problem, Reference
 from ..resources import Resources
 
@@ -54,14 +58,19 @@ def run(x: Extraction, res: Resources) -> Extraction:
     keys = [ref_key(r) for r in x.references]
     linked = []
     problems: list[tuple[str, str, int, str]] = []
+    prelinked = {(int(a), int(b)) for a, b in x.meta.get("note_markers", ()) or ()}
     for c in x.citations:
-        m = match(c.key, keys)
+        if (c.source.start, c.source.end) in prelinked:
+            m = Match(c.status, c.references, c.note, "check the note, or add the work to the bibliography" if c.status == "dangling" else "")
+        else:
+            m = match(c.key, keys)
         linked.append(replace(c, status=m.status, references=m.ids, note=m.note))
         if m.status == "dangling":
-            why = "no entry" if x.references else "no entry (the document has no reference list)"
+            why = m.note if m.note.startswith("note ") else "no entry" if x.references else "no entry (the document has no reference list)"
             problems.append(("dangling", f"{c.marker}: {why}", c.source.line, m.suggestion))
         elif m.status == "ambiguous":
-            problems.append(("ambiguous", f"{c.marker}: {m.note}", c.source.line, _ambiguous_hint(c)))
+            hint = "give the work's title in the note" if (c.source.start, c.source.end) in prelinked else _ambiguous_hint(c)
+            problems.append(("ambiguous", f"{c.marker}: {m.note}", c.source.line, hint))
     cited = {rid for c in linked for rid in c.references}
     cited_text = {_norm(r.raw) for r in x.references if r.id in cited}
     uncited = []

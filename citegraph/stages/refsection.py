@@ -1,5 +1,15 @@
 """Stage ``refsection``: find the reference list(s) in ``raw_lines`` and split them into entries.
 
+Notes-bibliography documents (Chicago notes): a notes section ("Notes" and
+numbered notes) and runs of Markdown footnote definitions ("[^3]: ...") are
+found first (:func:`citegraph.citefind.notelist.find_notes`); they are cut
+out of the reference lists the finder found (so that notes are never merged
+into the bibliography), each note becomes a :class:`Reference` (``label`` the
+note label, ``raw`` the note text) so that the reference parser reads it, the
+notes' line ranges are added to ``ref_sections`` (they are not body text) and
+listed in ``meta["note_sections"]``. The citations stage decides what each
+note cites.
+
 Choice for documents with several reference lists (chapter bibliographies):
 ``references`` holds the entries of *all* lists in document order and
 ``ref_sections`` their line ranges (``Extraction.ref_section`` is the main
@@ -14,6 +24,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from ..citefind.notelist import find_notes
 from ..finder import find_reference_sections, split_entries
 from ..finder.cues import has_citation_marker
 from ..hyphenation import vocabulary
@@ -29,22 +40,59 @@ def _cites(lines: tuple[str, ...]) -> bool:
     return any(has_citation_marker(ln[:_SCAN_CHARS]) for ln in lines)
 
 
+def _minus(sections: list[tuple[int, int]], cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``sections`` with the line ranges of ``cuts`` (notes, with the heading line above each) taken out."""
+    out = list(sections)
+    for a, b in cuts:
+        nxt: list[tuple[int, int]] = []
+        for s, e in out:
+            if e <= a or s >= b:
+                nxt.append((s, e))
+                continue
+            if s < a:
+                nxt.append((s, a))
+            if e > b:
+                nxt.append((b, e))
+        out = nxt
+    return out
+
+
+def _has_content(lines: tuple[str, ...], start: int, end: int) -> bool:
+    return any(lines[j].strip() for j in range(start, end))
+
+
 def run(x: Extraction, res: Resources) -> Extraction:
-    """Set ``ref_sections`` and ``references`` from ``x.raw_lines``."""
+    """Set ``ref_sections`` and ``references`` from ``x.raw_lines`` (notes included, see the module docstring)."""
     if x.fmt == "bib" or (x.document is not None and x.document.kind == "bib"):
         return x
     lines = x.raw_lines
+    notes = find_notes(lines)
+    note_ranges = [(sec.start, sec.end) for sec in notes]
     sections = find_reference_sections(lines)
+    if notes:
+        cuts = [(max(0, a - 1) if a > 0 and lines[a - 1].strip() and not lines[a].lstrip().startswith("[^") else a, b) for a, b in note_ranges]
+        sections = [(a, b) for a, b in _minus(sections, cuts) if _has_content(lines, a, b)]
     doc_id = x.document.id if x.document is not None else Path(x.path).stem
-    refs: list[Reference] = []
-    vocab = vocabulary(lines) if sections else frozenset()
+    found: list[tuple[int, str, str | None, bool]] = []  # (line index, text, label, is a note)
+    vocab = vocabulary(lines) if sections or notes else frozenset()
     for start, end in sections:
         for entry in split_entries(lines[start:end], vocab):
-            n = len(refs) + 1
-            source = Span(x.path, start + entry.start + 1, 0, 0)
-            refs.append(Reference(id=f"{doc_id}:{n}", raw=entry.text, csl={}, source=source, label=entry.label))
-    out = replace(x, ref_sections=tuple(sections), references=tuple(refs))
-    if not refs and _cites(lines):
+            found.append((start + entry.start, entry.text, entry.label, False))
+    for sec in notes:
+        for note in sec.notes:
+            found.append((note.line, note.text, note.label, True))
+    found.sort(key=lambda t: t[0])
+    refs = [
+        Reference(id=f"{doc_id}:{n}", raw=text, csl={}, source=Span(x.path, line + 1, 0, 0), label=label)
+        for n, (line, text, label, _) in enumerate(found, 1)
+    ]
+    all_sections = tuple(sorted(sections + note_ranges))
+    out = replace(x, ref_sections=all_sections, references=tuple(refs))
+    if notes:
+        meta = dict(x.meta)
+        meta["note_sections"] = tuple(note_ranges)
+        out = replace(out, meta=meta)
+    if not any(not is_note for *_, is_note in found) and _cites(lines) and not notes:
         out = out.with_problem(
             "no-references",
             "the text cites sources but no reference list was found",
