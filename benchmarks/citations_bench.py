@@ -169,8 +169,18 @@ def score_doc(path: Path, gold: dict, res: Resources) -> dict:
 
 
 def score_speakers(x: Any, gold: list[dict], errors: list[str]) -> dict:
-    """Attributed statements: a gold speaker is found when a claim on its line names its surname."""
-    said = [(c.source.line, c.speaker or "", c.speaker_role or "") for c in x.claims if c.speaker]
+    """Attributed statements: a gold speaker is found when a claim on its line names its surname.
+
+    Speakers are counted once per (line, speaker), in the gold and in what is
+    found: "X said ... He added ..." on one line is one attributed speaker.
+    """
+    firm: dict[tuple[int, str], dict] = {}
+    for g in gold:
+        k = (g["line"], g["speaker"].split()[-1].lower())
+        if k not in firm or firm[k].get("optional"):
+            firm[k] = g
+    gold = list(firm.values())
+    said = list({(c.source.line, c.speaker or ""): (c.source.line, c.speaker or "", c.speaker_role or "") for c in x.claims if c.speaker}.values())
     used: set[int] = set()
     hit = need = 0
     for g in gold:

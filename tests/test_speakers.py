@@ -156,3 +156,39 @@ def test_inverted_attribution_with_trailing_clause(sentence, speaker, role):
 
     got = attribute(sentence)
     assert got is not None and got[1:] == (speaker, role)
+
+
+def _speakers(text: str, organisations=None) -> list[tuple[str, str]]:
+    """(sentence, speaker) of each attributed sentence of ``text``."""
+    spans = split_sentences(text)
+    return [(" ".join(text[a.start : a.end].split()), a.speaker) for a in find_attributions(text, spans, organisations)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a pronoun refers back to the person just quoted
+            '"Creators are the heart of the app," said Zhang Yiming, the founder. "We will pay them more," he said.',
+            ["Zhang Yiming", "Zhang Yiming"],
+        ),
+        ("Anna Lindqvist, a senior official, said the rules were late. She said the guidance would follow.", ["Anna Lindqvist", "Anna Lindqvist"]),
+        (  # too far back: not resolved
+            "Anna Lindqvist, a senior official, said the rules were late. Prices rose. Wages fell. Rents climbed. She said it again.",
+            ["Anna Lindqvist"],
+        ),
+        ("Markets fell on Monday. He said the fall was temporary.", []),  # no one to refer to
+        ("They said the fall was temporary.", []),  # plural: unnamed
+        ("LOS ANGELES — Netflix will raise the price of its basic plan, the company said on Wednesday.", ["Netflix"]),
+        ("Meta said it would appeal. The firm added that it had complied with the law.", ["Meta", "Meta"]),
+        ("Prices will rise, the company said.", []),  # no company named
+        ("Greg Peters, the chief executive, said prices would rise. The company said nothing else.", ["Greg Peters"]),  # a person is not the company
+    ],
+)
+def test_references_back_to_a_speaker(text, expected):
+    assert [speaker for _, speaker in _speakers(text)] == expected
+
+
+def test_the_company_can_be_one_the_gazetteer_named_before():
+    text = "ByteDance owns the app in question. Users were not told. The company said the change was overdue."
+    found = _speakers(text, lambda sentence: ["ByteDance"] if "ByteDance" in sentence else [])
+    assert found == [("The company said the change was overdue.", "ByteDance")]

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import replace
+from typing import Any, Callable
 
 from ..model import Citation, Claim, Extraction
 from ..resources import Resources
@@ -46,13 +47,14 @@ def _citation_span(text: str, spans: list[tuple[int, int]], c: Citation) -> tupl
     return None
 
 
-def _attributions(x: Extraction, spans: list[tuple[int, int]]) -> list[Attribution]:
+def _attributions(x: Extraction, spans: list[tuple[int, int]], find: Callable[[str], Any] | None) -> list[Attribution]:
+    companies = (lambda sentence: [m.name for m in find(sentence) if m.kind == "company"]) if find else None  # what "the company said" may refer to
     kind = x.document.kind if x.document is not None else None
     if kind == "news":
-        return find_attributions(x.text, spans)
+        return find_attributions(x.text, spans, companies)
     if kind == "bib" or x.citations:
         return []
-    found = find_attributions(x.text, spans)
+    found = find_attributions(x.text, spans, companies)
     clear = len(found) >= _MIN_ATTRIBUTIONS_OUTSIDE_NEWS and any(a.role for a in found)
     return found if clear else []
 
@@ -72,12 +74,12 @@ def run(x: Extraction, res: Resources) -> Extraction:
         ids = cites.setdefault(span, [])
         if c.status == "resolved":
             ids.extend(r for r in c.references if r not in ids)
-    speakers = {(a.start, a.end): a for a in _attributions(x, spans)}
     try:
         find = res.gazetteer.find
     except ValueError as exc:
         x = x.with_problem("gazetteer", str(exc), suggestion="fix the entities file or leave it out")
         find = None
+    speakers = {(a.start, a.end): a for a in _attributions(x, spans, find)}
     doc_id = _doc_id(x)
     claims = []
     for n, (start, end) in enumerate(sorted(set(cites) | set(speakers)), 1):

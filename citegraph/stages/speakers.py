@@ -16,14 +16,20 @@ document ("Zhu Keli"), whose role it inherits. A title inside the name
 
 Unnamed sources ("industry experts said", "they said", "officials noted")
 are not named speakers: those sentences are not returned (design choice;
-the statements stay in the text but carry no speaker).
+the statements stay in the text but carry no speaker). Two kinds of
+reference back are resolved, as a reader would: "he said" / "she added" to
+the person last named as a speaker within :data:`PRONOUN_REACH` sentences,
+and "the company said" / "the firm added" to the organisation the sentence
+opens with ("Netflix will raise prices, the company said") or else the
+organisation last named as a speaker or (through ``organisations``, e.g. the
+gazetteer) mentioned in the text before it.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Callable, Sequence
 
 __all__ = ["Attribution", "find_attributions", "attribute"]
 
@@ -50,6 +56,14 @@ _INVERTED = re.compile(
 )
 _ACCORDING = re.compile(rf"\b[Aa]ccording\sto\s(?P<name>{_NAME})(?:,\s(?P<role>[^,;\"“”]{{2,160}})(?:,|$))?")
 _HINT = re.compile(rf"\b(?:{_VERBS}|according\sto|According\sto)\b")
+_BACK_VERBS = r"(?:said|says|added|adds|noted|notes|told|tells|explained|stressed|wrote|argued|warned|insisted|confirmed|announced|claimed)"
+_PRONOUN = re.compile(rf"(?:^|[,\"“”]\s{{0,2}})(?:[Hh]e|[Ss]he)\s(?:also\s|later\s|then\s)?{_BACK_VERBS}\b")
+_ORG_NOUNS = r"(?:company|firm|platform|app|group|startup|start-up|giant|ministry|agency|regulator|commission|organi[sz]ation|operator|service|retailer|broadcaster|developer)"
+_NOMINAL = re.compile(rf"(?:^|[,\"“”;—–]\s{{0,2}}|\s)[Tt]he\s{_ORG_NOUNS}(?:[’']s\s[a-z]{{2,20}})?\s(?:also\s|later\s)?{_BACK_VERBS}\b")
+_OPENING = re.compile(rf"^(?:[A-Z][A-Z .,'’\-]{{1,40}}\s[—–-]{{1,2}}\s)?(?P<name>{_CAP}(?:\s{_CAP}){{0,2}})\s[a-z]")  # "LOS ANGELES — Netflix will"
+
+#: A pronoun ("he said") refers back to a person named as a speaker at most this many sentences before.
+PRONOUN_REACH = 3
 
 # First words that make a capitalised subject unnamed (pronouns, determiners, generic groups).
 _NOT_NAMES = frozenset(
@@ -162,16 +176,77 @@ def attribute(sentence: str) -> tuple[int, str, str | None] | None:
     return best
 
 
-def find_attributions(text: str, spans: Sequence[tuple[int, int]]) -> list[Attribution]:
-    """Attributed sentences among ``spans`` of ``text``, short names resolved to earlier full names."""
+def _mid_sentence(text: str, word: str) -> bool:
+    """Whether ``word`` occurs capitalised inside a sentence of ``text`` (a name, not just a sentence's first word)."""
+    at = text.find(word)
+    for _ in range(50):
+        if at < 0:
+            return False
+        before = text[max(at - 2, 0) : at]
+        after = text[at + len(word) : at + len(word) + 1]
+        if at >= 2 and before[-1:] == " " and before[:1] not in ".!?\"“”\n" and not after.isalnum():
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
+def _opening_organisation(sentence: str, text: str, people: "_People") -> str | None:
+    """The one-word name a sentence opens with ("Netflix will ...", or after a dateline), when it is a name and not a person's."""
+    m = _OPENING.match(sentence)
+    if m is None:
+        return None
+    found = _normalize(m.group("name"), None)
+    if found is None or " " in found[0] or found[0] in people.by_token or found[0] in _TITLES:
+        return None
+    if m.start("name") == 0 and not _mid_sentence(text, found[0]):
+        return None  # "Prices will rise, the company said": a sentence's first word, not a name
+    return found[0]
+
+
+def _referred(sentence: str, text: str, index: int, people: "_People", last_person: tuple[int, str, str | None] | None, last_org: str | None) -> tuple[str, str | None] | None:
+    """The speaker a sentence refers back to ("he said", "the company said"), or None."""
+    if len(sentence) > _MAX_SENTENCE:
+        return None
+    if _PRONOUN.search(sentence):
+        if last_person is not None and index - last_person[0] <= PRONOUN_REACH:
+            return last_person[1], last_person[2]
+        return None
+    if _NOMINAL.search(sentence):
+        org = _opening_organisation(sentence, text, people) or last_org
+        return (org, None) if org else None
+    return None
+
+
+def find_attributions(text: str, spans: Sequence[tuple[int, int]], organisations: Callable[[str], Sequence[str]] | None = None) -> list[Attribution]:
+    """Attributed sentences among ``spans`` of ``text``, short names resolved to earlier full names.
+
+    ``organisations`` gives the organisations a sentence names (e.g. from the
+    gazetteer); they are what "the company said" may refer back to.
+    """
     people = _People()
     out: list[Attribution] = []
-    for start, end in spans:
-        found = attribute(text[start:end])
-        if found is None:
-            continue
-        _, speaker, role = found
-        speaker, role = people.resolve(speaker, role)
-        people.add(speaker, role)
-        out.append(Attribution(start, end, speaker, role))
+    last_person: tuple[int, str, str | None] | None = None  # (sentence index, name, role)
+    last_org: str | None = None
+    for index, (start, end) in enumerate(spans):
+        sentence = text[start:end]
+        found = attribute(sentence)
+        if found is not None:
+            _, speaker, role = found
+            speaker, role = people.resolve(speaker, role)
+            people.add(speaker, role)
+            out.append(Attribution(start, end, speaker, role))
+            if speaker in people.roles:
+                last_person = (index, speaker, people.roles.get(speaker))
+            elif not speaker.startswith("The "):
+                last_org = speaker
+        else:
+            back = _referred(sentence, text, index, people, last_person, last_org)
+            if back is not None:
+                out.append(Attribution(start, end, back[0], back[1]))
+                if last_person is not None and back[0] == last_person[1]:
+                    last_person = (index, back[0], last_person[2])
+        if organisations is not None and found is None and len(sentence) <= _MAX_SENTENCE:
+            named = list(organisations(sentence))
+            if named:
+                last_org = named[-1]
     return out
