@@ -42,7 +42,9 @@ def _run(args: list[str], env: dict[str, str]) -> float:
 
 def _breakdown(corpus: Path, out: Path) -> list[tuple[str, float]]:
     """Where a warm rebuild (everything extracted and cached) spends its time, in this process."""
-    from citegraph.api import _CacheMemo, _bib_text, _html_text, _options, _no_gc, collect_files, extract_all
+    from citegraph.api import _CacheMemo, _no_gc, collect_files, extract_all
+    from citegraph.batch import options_key
+    from citegraph.outputs import bib_text, page_text
     from citegraph.cache import Cache, default_dir
     from citegraph.qindex import write_index
     from citegraph.readwrite.nodelink import assemble, item_lines
@@ -51,7 +53,7 @@ def _breakdown(corpus: Path, out: Path) -> list[tuple[str, float]]:
     from citegraph.readwrite.bibtex_write import to_bibtex
     from citegraph.readwrite.html import to_html
     from citegraph.resources import Resources
-    from citegraph.api import bib_items
+    from citegraph.outputs import bib_items
 
     res = Resources()
     steps: list[tuple[str, float]] = []
@@ -76,11 +78,11 @@ def _breakdown(corpus: Path, out: Path) -> list[tuple[str, float]]:
         step("query index, written whole", write_index, str(index_dir), "0" * 64, g, lines)
         step("query index, updated from the last one", write_index, str(index_dir), "1" * 64, g, lines)
         step("BibTeX, from scratch", lambda: to_bibtex(bib_items(g)))
-        step("BibTeX, cached entries", _bib_text, g, cache)
+        step("BibTeX, cached entries", bib_text, g, cache)
         step("HTML page", to_html, g)
-        _html_text(g, "citegraph", cache)
-        step("HTML page, large components' layouts remembered", _html_text, g, "citegraph", cache)
-        step("corpus cache key", cache.corpus_key, files, _options(res))
+        page_text(g, "citegraph", cache)
+        step("HTML page, large components' layouts remembered", page_text, g, "citegraph", cache)
+        step("corpus cache key", cache.corpus_key, files, options_key(res))
     return steps
 
 

@@ -8,25 +8,25 @@ JSON; ``load_graph`` gives the (cached) graph of a corpus for queries;
 from __future__ import annotations
 
 import gc
-import hashlib
 import os
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
 
+from .batch import PARALLEL_MIN, collect_files, extract_all, extract_file, file_hashes, options_key
 from .cache import Cache, default_dir
-from .digest import text_digest, value_digest
+from .digest import text_digest
 from .model import Extraction, Problem
+from .outputs import bib_items, bib_text, page_text, start_page
 from .resources import Resources
-from .stages.read import SUPPORTED
 
 if TYPE_CHECKING:
     import networkx as nx
 
     from .qindex import LiteGraph
 
-__all__ = ["BuildResult", "collect_files", "extract_file", "extract_all", "corpus_graph", "load_graph", "build", "bib_items"]
+__all__ = ["BuildResult", "collect_files", "extract_file", "extract_all", "corpus_graph", "load_graph", "build", "bib_items", "PARALLEL_MIN"]
 
 
 @dataclass(frozen=True)
@@ -49,120 +49,6 @@ class BuildResult:
             cached = self.source() if callable(self.source) else self.source
             object.__setattr__(self, "_graph", cached)
         return cached
-
-
-def collect_files(paths: Iterable[str]) -> tuple[list[str], list[Problem]]:
-    """Expand directories (recursively) into document files, in a stable order.
-
-    Hidden files are skipped; a named path that does not exist, or a file in
-    a folder whose type is not supported, becomes a problem.
-    """
-    files: list[str] = []
-    problems: list[Problem] = []
-    for p in paths:
-        if os.path.isdir(p):
-            for root, dirs, names in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(names):
-                    if name.startswith("."):
-                        continue
-                    full = os.path.join(root, name)
-                    if Path(name).suffix.lower() in SUPPORTED:
-                        files.append(full)
-                    else:
-                        problems.append(Problem(full, "skipped", f"skipped: not a supported document type ({', '.join(SUPPORTED)})"))
-        elif os.path.isfile(p):
-            files.append(p)
-        else:
-            problems.append(Problem(p, "missing", "no such file or directory"))
-    return files, problems
-
-
-def _options(resources: Resources) -> str:
-    parts = []
-    for f in resources.entity_files:
-        try:
-            st = os.stat(f)
-            parts.append(f"{os.path.abspath(f)}:{st.st_size}:{st.st_mtime_ns}")
-        except OSError:
-            parts.append(f"{f}:missing")
-    return "|".join(parts)
-
-
-def _key(cache: Cache, probe: Extraction, res: Resources) -> str:
-    return cache.extraction_key(probe.sha256, _options(res) + probe.path)
-
-
-def extract_file(path: str, resources: Resources | None = None, cache: Cache | None = None) -> Extraction:
-    """The extraction of one file (from the cache when its content and the code are unchanged)."""
-    return extract_all([path], resources, cache)[0]
-
-
-#: With at least this many files to extract, extraction runs in worker processes.
-PARALLEL_MIN = 16
-
-_WORKER_RES: Resources | None = None
-
-
-def _init_worker(entity_files: tuple[str, ...]) -> None:
-    global _WORKER_RES
-    _WORKER_RES = Resources(entity_files=entity_files)
-
-
-def _extract_in_worker(path: str) -> Extraction:
-    from .pipeline import extract
-
-    return extract(path, _WORKER_RES or Resources())
-
-
-def _extract_many(paths: Sequence[str], res: Resources, workers: int | None) -> list[Extraction]:
-    """Extractions of ``paths`` in order: in worker processes when there are many, else here."""
-    from .pipeline import extract
-
-    n = workers if workers is not None else (os.cpu_count() or 1)
-    if n <= 1 or len(paths) < PARALLEL_MIN:
-        return [extract(p, res) for p in paths]
-    from concurrent.futures import ProcessPoolExecutor
-
-    try:
-        with ProcessPoolExecutor(max_workers=min(n, len(paths)), initializer=_init_worker, initargs=(res.entity_files,)) as pool:
-            return list(pool.map(_extract_in_worker, paths, chunksize=max(1, min(16, len(paths) // (4 * n)))))
-    except (OSError, RuntimeError):  # no processes here (sandbox, frozen app): do it serially
-        return [extract(p, res) for p in paths]
-
-
-def extract_all(files: Sequence[str], resources: Resources | None = None, cache: Cache | None = None, workers: int | None = None) -> list[Extraction]:
-    """Extractions of several files, in the order of ``files``.
-
-    Files whose content (and the code and options) are unchanged come from
-    the cache; the others are extracted — in ``workers`` processes (default:
-    one per CPU) when there are at least :data:`PARALLEL_MIN` of them, else
-    serially. The result does not depend on the number of workers.
-    """
-    from .pipeline import extract
-    from .stages.read import read
-
-    res = resources or Resources()
-    if cache is None or cache.dir is None:
-        return _extract_many(list(files), res, workers)
-    probes = [read(f) for f in files]
-    keys = [_key(cache, p, res) if p.sha256 else "" for p in probes]
-    hits = cache.get_extractions([k for k in keys if k])
-    out: list[Extraction | None] = [None] * len(files)
-    todo: list[int] = []
-    for i, (probe, key) in enumerate(zip(probes, keys)):
-        if not probe.sha256 or not probe.raw_lines and probe.problems:
-            out[i] = extract(files[i], res) if probe.sha256 else probe  # unreadable or empty: cheap, never cached
-        elif key in hits and hits[key].path == probe.path:
-            out[i] = hits[key]
-        else:
-            todo.append(i)
-    cache.close()  # an SQLite connection must not be carried into forked workers
-    fresh = _extract_many([files[i] for i in todo], res, workers)
-    for i, x in zip(todo, fresh):
-        out[i] = x
-    cache.put_extractions([(keys[i], x) for i, x in zip(todo, fresh) if x.raw_lines])
-    return [x for x in out if x is not None]
 
 
 class _CacheMemo:
@@ -224,23 +110,6 @@ def load_graph(
     return _load(paths, resources, cache_dir, workers, lite)[0]
 
 
-def _file_hashes(files: Sequence[str]) -> list[tuple[str, str]]:
-    """``(path, sha256 of its bytes)`` of each file, as :func:`~citegraph.stages.read.read` computes it ("" when it has none)."""
-    from .stages.read import MAX_BYTES
-
-    out = []
-    for f in files:
-        sha = ""
-        try:
-            if os.path.getsize(f) <= MAX_BYTES:
-                with open(f, "rb") as fh:
-                    sha = hashlib.sha256(fh.read()).hexdigest()
-        except OSError:
-            pass
-        out.append((str(f), sha))
-    return out
-
-
 def _load(
     paths: Sequence[str],
     resources: Resources | None,
@@ -269,7 +138,7 @@ def _load(
         if on_graph is not None:
             on_graph(graph, cache)
         return graph, None, cache, ""
-    extra = _options(res) + "\0" + "\0".join(f"{p.file}:{p.code}" for p in problems)
+    extra = options_key(res) + "\0" + "\0".join(f"{p.file}:{p.code}" for p in problems)
     key = cache.corpus_key(files, extra)
     built: list[tuple[list[str], list[str], str]] = []
     digests: list[str] = []
@@ -297,7 +166,7 @@ def _load(
 
     indexed = open_index(cache.dir, key, rebuild)
     if indexed is None:
-        content = cache.content_key(_file_hashes(files), extra)
+        content = cache.content_key(file_hashes(files), extra)
         known = cache.get("content", content) if content is not None else None
         if isinstance(known, str) and known and restamp_index(cache.dir, key, known) is not None:
             indexed = open_index(cache.dir, key, rebuild)  # the same content as a recent build: its graph, no merge
@@ -329,11 +198,11 @@ def build(
     """
     pages: list[Callable[[], str]] = []  # the page, started in a child process as soon as a new graph exists
 
-    def start_page(graph: "nx.DiGraph", cache: Cache) -> None:
-        pages.append(_start_html(graph, title, cache))
+    def on_graph(graph: "nx.DiGraph", cache: Cache) -> None:
+        pages.append(start_page(graph, title, cache))
 
     try:
-        return _build(paths, out_dir, resources, cache_dir, title, workers, start_page, pages)
+        return _build(paths, out_dir, resources, cache_dir, title, workers, on_graph, pages)
     finally:
         for page in pages:
             getattr(page, "cancel", lambda: None)()
@@ -346,14 +215,14 @@ def _build(
     cache_dir: str | Path | None,
     title: str,
     workers: int | None,
-    start_page: "Callable[[nx.DiGraph, Cache], None]",
+    on_graph: "Callable[[nx.DiGraph, Cache], None]",
     pages: "list[Callable[[], str]]",
 ) -> BuildResult:
     from .readwrite.atomic import write_text_atomic
     from .readwrite.nodelink import assemble, item_lines
 
     with _no_gc():
-        loaded, lines, cache, digest = _load(paths, resources, cache_dir, workers, True, start_page)
+        loaded, lines, cache, digest = _load(paths, resources, cache_dir, workers, True, on_graph)
         full = getattr(loaded, "full", None)
         graph_of = full if callable(full) else (lambda: loaded)  # a LiteGraph becomes a networkx graph only when needed
         out = Path(out_dir)
@@ -374,7 +243,7 @@ def _build(
         state = state if isinstance(state, dict) else {}
         same_graph = state.get("graph") == digest
         new_state: dict[str, Any] = {"graph": digest}
-        makers = {"json": text, "bib": lambda: _bib_text(graph_of(), cache), "html": lambda: pages[0]() if pages else _html_text(graph_of(), title, cache)}
+        makers = {"json": text, "bib": lambda: bib_text(graph_of(), cache), "html": lambda: pages[0]() if pages else page_text(graph_of(), title, cache)}
         for name in ("json", "bib", "html"):
             path = outputs[name]
             before = state.get(name)
@@ -391,113 +260,3 @@ def _build(
             cache.put("outputs", state_key, new_state)
     summary = {k: v for k, v in loaded.graph.items()}
     return BuildResult(graph_of if callable(full) else loaded, outputs, summary)
-
-
-_KEY_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-:./+")
-
-
-def _bib_text(graph: "nx.DiGraph", cache: Cache | None = None) -> str:
-    """The .bib of the graph; entries whose CSL item did not change since the last build come from the cache.
-
-    A BibTeX database is its entries one after the other, so when every key
-    is already a valid, unique BibTeX key the text is the entries' texts
-    joined (checked by the tests); otherwise it is written in one go.
-    """
-    items = bib_items(graph)
-    ids = [item.get("id") for item in items]
-    if cache is None or cache.dir is None or len(set(ids)) != len(ids) or not all(isinstance(i, str) and i and set(i) <= _KEY_CHARS for i in ids):
-        from .readwrite.bibtex_write import to_bibtex
-
-        return to_bibtex(items)
-    digests = [value_digest(item) for item in items]
-    if None in digests:
-        from .readwrite.bibtex_write import to_bibtex
-
-        return to_bibtex(items)
-    known = cache.get("bib-entries", "bibtex")
-    known = known if isinstance(known, dict) else {}
-    entries = {}
-    for item, d in zip(items, digests):
-        text = known.get(d)
-        if not isinstance(text, str):
-            from .readwrite.bibtex_write import to_bibtex
-
-            text = to_bibtex([item])
-        entries[d] = text
-    if entries != known:
-        cache.put("bib-entries", "bibtex", entries)
-    return "\n".join(entries[d] for d in digests)
-
-
-class _LayoutMemo:
-    """The page layout's memo: the layouts kept by the last build, and those used by this one."""
-
-    def __init__(self, known: Any) -> None:
-        self.known = known if isinstance(known, dict) else {}
-        self.used: dict[str, Any] = {}
-
-    def get(self, key: str) -> Any:
-        return self.known.get(key)
-
-    def put(self, key: str, value: Any) -> None:
-        self.used[key] = value
-
-
-#: From this many nodes on, a build computes the page in a child process (:mod:`citegraph.forked`).
-FORK_PAGE_MIN = 3000
-
-
-class _Page:
-    """The page of a graph, computed in a child process when the graph is large; calling it gives the text."""
-
-    def __init__(self, graph: "nx.DiGraph", title: str, cache: Cache | None, fork: bool) -> None:
-        from . import forked
-
-        self.cache = cache if cache is not None and cache.dir is not None else None
-        self.known = self.cache.get("layout", "components") if self.cache is not None else None
-
-        def compute() -> tuple[str, Any]:
-            from .readwrite.html import to_html
-
-            memo = _LayoutMemo(self.known) if self.cache is not None else None
-            text = to_html(graph, title=title, layout_memo=memo)
-            return text, (memo.used if memo is not None else None)
-
-        self.job = forked.start(compute, fork=fork and graph.number_of_nodes() >= FORK_PAGE_MIN)
-
-    def __call__(self) -> str:
-        text, used = self.job.result()
-        if self.cache is not None and used != _LayoutMemo(self.known).known:
-            self.cache.put("layout", "components", used)
-        return text
-
-    def cancel(self) -> None:
-        """Stop the child if the page is not needed after all."""
-        self.job.cancel()
-
-
-def _start_html(graph: "nx.DiGraph", title: str, cache: Cache | None = None, fork: bool = True) -> _Page:
-    """Start computing the page (in a child process for a large graph); call the result for its text."""
-    return _Page(graph, title, cache, fork)
-
-
-def _html_text(graph: "nx.DiGraph", title: str, cache: Cache | None = None) -> str:
-    """The page; with a cache, the layouts of large components unchanged since the last build are re-used."""
-    return _start_html(graph, title, cache, fork=False)()
-
-
-def bib_items(graph: "nx.DiGraph", doc: str | None = None) -> list[dict[str, Any]]:
-    """CSL items of the works (and documents) in the graph, or only those cited by ``doc`` (a node id)."""
-    from .queries import nodes_of
-
-    if doc is not None:
-        nodes = [v for _, v, d in graph.out_edges(doc, data=True) if d.get("relation") == "cites"]
-    else:
-        nodes = [n for n, d in nodes_of(graph, ("work", "document")) if d.get("csl") and d.get("doc_kind") not in ("excerpt", "bib")]
-    items = []
-    for n in sorted(nodes, key=lambda n: graph.nodes[n].get("key", n)):
-        csl = dict(graph.nodes[n].get("csl") or {})
-        if csl:
-            csl["id"] = graph.nodes[n]["key"]
-            items.append(csl)
-    return items

@@ -7,6 +7,7 @@ import os
 import pytest
 
 import citegraph.api as api
+import citegraph.outputs as outputs
 from citegraph.api import collect_files, corpus_graph, extract_all, load_graph
 from citegraph.readwrite.nodelink import to_json
 from citegraph.qindex import LiteGraph
@@ -153,8 +154,8 @@ def test_bib_from_cached_entries_equals_one_pass(corpus, tmp_path):
     graph = load_graph([str(corpus)], cache_dir=None)
     cache = Cache(tmp_path / "cache")
     expected = to_bibtex(api.bib_items(graph))
-    assert api._bib_text(graph, cache) == expected  # entries written one by one and stored
-    assert api._bib_text(graph, cache) == expected  # entries from the cache
+    assert outputs.bib_text(graph, cache) == expected  # entries written one by one and stored
+    assert outputs.bib_text(graph, cache) == expected  # entries from the cache
 
 
 @pytest.mark.parametrize("how", ["touch", "rewrite-same"])
@@ -194,7 +195,7 @@ def test_a_page_made_in_a_child_process_is_the_page_made_here(corpus, tmp_path, 
     if not hasattr(os, "fork"):
         pytest.skip("needs os.fork")
     here = _build_outputs([str(corpus)], tmp_path / "here", tmp_path / "cache-here")
-    monkeypatch.setattr(api, "FORK_PAGE_MIN", 0)
+    monkeypatch.setattr(outputs, "FORK_PAGE_MIN", 0)
     monkeypatch.setattr(forked, "_usable", lambda: True)
     children: list[int] = []
     real_fork = os.fork

@@ -1,0 +1,153 @@
+"""Many files to extractions: collecting a corpus's files, the cache, worker processes.
+
+``collect_files`` expands folders into document files; ``extract_all``
+gives each file's extraction, from the cache when its content, the code
+and the options are unchanged, else from the pipeline (in worker processes
+when there are many).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from .cache import Cache
+from .model import Extraction, Problem
+from .resources import Resources
+from .stages.read import SUPPORTED
+
+__all__ = ["collect_files", "extract_file", "extract_all", "file_hashes", "options_key", "PARALLEL_MIN"]
+
+
+def collect_files(paths: Iterable[str]) -> tuple[list[str], list[Problem]]:
+    """Expand directories (recursively) into document files, in a stable order.
+
+    Hidden files are skipped; a named path that does not exist, or a file in
+    a folder whose type is not supported, becomes a problem.
+    """
+    files: list[str] = []
+    problems: list[Problem] = []
+    for p in paths:
+        if os.path.isdir(p):
+            for root, dirs, names in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(names):
+                    if name.startswith("."):
+                        continue
+                    full = os.path.join(root, name)
+                    if Path(name).suffix.lower() in SUPPORTED:
+                        files.append(full)
+                    else:
+                        problems.append(Problem(full, "skipped", f"skipped: not a supported document type ({', '.join(SUPPORTED)})"))
+        elif os.path.isfile(p):
+            files.append(p)
+        else:
+            problems.append(Problem(p, "missing", "no such file or directory"))
+    return files, problems
+
+
+def options_key(resources: Resources) -> str:
+    """What of the options changes extractions (the entity files, by path, size and time)."""
+    parts = []
+    for f in resources.entity_files:
+        try:
+            st = os.stat(f)
+            parts.append(f"{os.path.abspath(f)}:{st.st_size}:{st.st_mtime_ns}")
+        except OSError:
+            parts.append(f"{f}:missing")
+    return "|".join(parts)
+
+
+def _key(cache: Cache, probe: Extraction, res: Resources) -> str:
+    return cache.extraction_key(probe.sha256, options_key(res) + probe.path)
+
+
+def extract_file(path: str, resources: Resources | None = None, cache: Cache | None = None) -> Extraction:
+    """The extraction of one file (from the cache when its content and the code are unchanged)."""
+    return extract_all([path], resources, cache)[0]
+
+
+#: With at least this many files to extract, extraction runs in worker processes.
+PARALLEL_MIN = 16
+
+_WORKER_RES: Resources | None = None
+
+
+def _init_worker(entity_files: tuple[str, ...]) -> None:
+    global _WORKER_RES
+    _WORKER_RES = Resources(entity_files=entity_files)
+
+
+def _extract_in_worker(path: str) -> Extraction:
+    from .pipeline import extract
+
+    return extract(path, _WORKER_RES or Resources())
+
+
+def _extract_many(paths: Sequence[str], res: Resources, workers: int | None) -> list[Extraction]:
+    """Extractions of ``paths`` in order: in worker processes when there are many, else here."""
+    from .pipeline import extract
+
+    n = workers if workers is not None else (os.cpu_count() or 1)
+    if n <= 1 or len(paths) < PARALLEL_MIN:
+        return [extract(p, res) for p in paths]
+    from concurrent.futures import ProcessPoolExecutor
+
+    try:
+        with ProcessPoolExecutor(max_workers=min(n, len(paths)), initializer=_init_worker, initargs=(res.entity_files,)) as pool:
+            return list(pool.map(_extract_in_worker, paths, chunksize=max(1, min(16, len(paths) // (4 * n)))))
+    except (OSError, RuntimeError):  # no processes here (sandbox, frozen app): do it serially
+        return [extract(p, res) for p in paths]
+
+
+def extract_all(files: Sequence[str], resources: Resources | None = None, cache: Cache | None = None, workers: int | None = None) -> list[Extraction]:
+    """Extractions of several files, in the order of ``files``.
+
+    Files whose content (and the code and options) are unchanged come from
+    the cache; the others are extracted — in ``workers`` processes (default:
+    one per CPU) when there are at least :data:`PARALLEL_MIN` of them, else
+    serially. The result does not depend on the number of workers.
+    """
+    from .pipeline import extract
+    from .stages.read import read
+
+    res = resources or Resources()
+    if cache is None or cache.dir is None:
+        return _extract_many(list(files), res, workers)
+    probes = [read(f) for f in files]
+    keys = [_key(cache, p, res) if p.sha256 else "" for p in probes]
+    hits = cache.get_extractions([k for k in keys if k])
+    out: list[Extraction | None] = [None] * len(files)
+    todo: list[int] = []
+    for i, (probe, key) in enumerate(zip(probes, keys)):
+        if not probe.sha256 or not probe.raw_lines and probe.problems:
+            out[i] = extract(files[i], res) if probe.sha256 else probe  # unreadable or empty: cheap, never cached
+        elif key in hits and hits[key].path == probe.path:
+            out[i] = hits[key]
+        else:
+            todo.append(i)
+    cache.close()  # an SQLite connection must not be carried into forked workers
+    fresh = _extract_many([files[i] for i in todo], res, workers)
+    for i, x in zip(todo, fresh):
+        out[i] = x
+    cache.put_extractions([(keys[i], x) for i, x in zip(todo, fresh) if x.raw_lines])
+    return [x for x in out if x is not None]
+
+
+def file_hashes(files: Sequence[str]) -> list[tuple[str, str]]:
+    """``(path, sha256 of its bytes)`` of each file, as :func:`~citegraph.stages.read.read` computes it ("" when it has none)."""
+    from .stages.read import MAX_BYTES
+
+    out = []
+    for f in files:
+        sha = ""
+        try:
+            if os.path.getsize(f) <= MAX_BYTES:
+                with open(f, "rb") as fh:
+                    sha = hashlib.sha256(fh.read()).hexdigest()
+        except OSError:
+            pass
+        out.append((str(f), sha))
+    return out

@@ -1,0 +1,129 @@
+"""The build's outputs that are made from a graph: the .bib text and the page.
+
+``bib_text`` keeps each entry's text by a digest of its CSL item, so a
+rebuild re-renders only the entries that changed; the page of a large graph
+is made in a child process (:mod:`citegraph.forked`) while the caller
+writes the other outputs, with the layouts of unchanged components reused.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .cache import Cache
+from .digest import value_digest
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = ["bib_items", "bib_text", "start_page", "page_text", "FORK_PAGE_MIN"]
+
+
+_KEY_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-:./+")
+
+
+def bib_text(graph: "nx.DiGraph", cache: Cache | None = None) -> str:
+    """The .bib of the graph; entries whose CSL item did not change since the last build come from the cache.
+
+    A BibTeX database is its entries one after the other, so when every key
+    is already a valid, unique BibTeX key the text is the entries' texts
+    joined (checked by the tests); otherwise it is written in one go.
+    """
+    items = bib_items(graph)
+    ids = [item.get("id") for item in items]
+    if cache is None or cache.dir is None or len(set(ids)) != len(ids) or not all(isinstance(i, str) and i and set(i) <= _KEY_CHARS for i in ids):
+        from .readwrite.bibtex_write import to_bibtex
+
+        return to_bibtex(items)
+    digests = [value_digest(item) for item in items]
+    if None in digests:
+        from .readwrite.bibtex_write import to_bibtex
+
+        return to_bibtex(items)
+    known = cache.get("bib-entries", "bibtex")
+    known = known if isinstance(known, dict) else {}
+    entries = {}
+    for item, d in zip(items, digests):
+        text = known.get(d)
+        if not isinstance(text, str):
+            from .readwrite.bibtex_write import to_bibtex
+
+            text = to_bibtex([item])
+        entries[d] = text
+    if entries != known:
+        cache.put("bib-entries", "bibtex", entries)
+    return "\n".join(entries[d] for d in digests)
+
+
+class _LayoutMemo:
+    """The page layout's memo: the layouts kept by the last build, and those used by this one."""
+
+    def __init__(self, known: Any) -> None:
+        self.known = known if isinstance(known, dict) else {}
+        self.used: dict[str, Any] = {}
+
+    def get(self, key: str) -> Any:
+        return self.known.get(key)
+
+    def put(self, key: str, value: Any) -> None:
+        self.used[key] = value
+
+
+#: From this many nodes on, a build computes the page in a child process (:mod:`citegraph.forked`).
+FORK_PAGE_MIN = 3000
+
+
+class _Page:
+    """The page of a graph, computed in a child process when the graph is large; calling it gives the text."""
+
+    def __init__(self, graph: "nx.DiGraph", title: str, cache: Cache | None, fork: bool) -> None:
+        from . import forked
+
+        self.cache = cache if cache is not None and cache.dir is not None else None
+        self.known = self.cache.get("layout", "components") if self.cache is not None else None
+
+        def compute() -> tuple[str, Any]:
+            from .readwrite.html import to_html
+
+            memo = _LayoutMemo(self.known) if self.cache is not None else None
+            text = to_html(graph, title=title, layout_memo=memo)
+            return text, (memo.used if memo is not None else None)
+
+        self.job = forked.start(compute, fork=fork and graph.number_of_nodes() >= FORK_PAGE_MIN)
+
+    def __call__(self) -> str:
+        text, used = self.job.result()
+        if self.cache is not None and used != _LayoutMemo(self.known).known:
+            self.cache.put("layout", "components", used)
+        return text
+
+    def cancel(self) -> None:
+        """Stop the child if the page is not needed after all."""
+        self.job.cancel()
+
+
+def start_page(graph: "nx.DiGraph", title: str, cache: Cache | None = None, fork: bool = True) -> _Page:
+    """Start computing the page (in a child process for a large graph); call the result for its text."""
+    return _Page(graph, title, cache, fork)
+
+
+def page_text(graph: "nx.DiGraph", title: str, cache: Cache | None = None) -> str:
+    """The page; with a cache, the layouts of large components unchanged since the last build are re-used."""
+    return start_page(graph, title, cache, fork=False)()
+
+
+def bib_items(graph: "nx.DiGraph", doc: str | None = None) -> list[dict[str, Any]]:
+    """CSL items of the works (and documents) in the graph, or only those cited by ``doc`` (a node id)."""
+    from .queries import nodes_of
+
+    if doc is not None:
+        nodes = [v for _, v, d in graph.out_edges(doc, data=True) if d.get("relation") == "cites"]
+    else:
+        nodes = [n for n, d in nodes_of(graph, ("work", "document")) if d.get("csl") and d.get("doc_kind") not in ("excerpt", "bib")]
+    items = []
+    for n in sorted(nodes, key=lambda n: graph.nodes[n].get("key", n)):
+        csl = dict(graph.nodes[n].get("csl") or {})
+        if csl:
+            csl["id"] = graph.nodes[n]["key"]
+            items.append(csl)
+    return items
