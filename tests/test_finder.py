@@ -250,3 +250,96 @@ def test_hostile_input_completes(lines: list[str]) -> None:
         assert sections == [(1, len(lines))] and len(entries) == len(lines) - 1
     else:
         assert all(len(e.text) <= sum(len(x) for x in lines) for e in entries)
+
+
+# --- numbered (IEEE-style) manuscripts: body paragraphs with "[n]" markers are not entries ---
+
+NUM_NAMES = ["Okafor", "Lindqvist", "Moreau", "Tanaka", "Garcia", "Novak", "Haddad", "Kowalski", "Brennan", "Ivanova"]
+NUM_TOPICS = ["Sensor fusion for indoor localisation", "Energy-aware scheduling of edge workloads",
+              "A survey of federated optimisation", "Graph neural networks for traffic forecasting"]
+NUM_VENUES = ["IEEE Trans. Mobile Comput.", "Proc. IEEE INFOCOM", "IEEE Commun. Surveys Tuts.", "ACM Comput. Surv."]
+
+
+def numbered_entry(k: int) -> str:
+    return (f"[{k + 1}] {'ABCDEFGH'[k % 8]}. {NUM_NAMES[k % 10]} and {'KLMNPRST'[k % 8]}. {NUM_NAMES[(k + 5) % 10]}, "
+            f"“{NUM_TOPICS[k % 4]},” {NUM_VENUES[k % 4]}, vol. {k + 4}, no. {k % 4 + 1}, pp. {10 + k * 9}–{20 + k * 9}, {2001 + k}.")
+
+
+PLAIN = "Indoor positioning remains difficult without infrastructure [1]. Earlier systems [2]-[4] combined radio and inertial data."
+PROSE_SHAPES = {
+    "opens-with-marker": "[3] showed that the drift of inertial sensors grows quickly, while [4] reduced it with map matching in 2019.",
+    "opens-with-marker-list": "[6], [7] report similar findings for large buildings, and [8] extends them to outdoor settings.",
+    "year-in-parens": "Latency ranged from 12 to 40 (2021–2022). Devices that had been profiled before [3], [7] performed better.",
+    "many-markers": "Open data for researchers [1], [8] remains essential, as argued in [9], and audits [2]–[4] agree since 2018.",
+}
+LAYOUTS = {  # (reference heading, numbered section headings, wrap width or 0)
+    "heading": ("REFERENCES", True, 0),
+    "heading-wrapped": ("References", True, 70),
+    "headless": ("", True, 0),
+    "no-sections": ("REFERENCES", False, 0),
+    "headless-wrapped-no-sections": ("", False, 70),
+}
+
+
+def numbered_doc(prose: str, layout: str, n: int = 10) -> tuple[list[str], int]:
+    """A numbered manuscript whose last two body paragraphs have the given shape; the index of entry [1]."""
+    heading, sections, width = LAYOUTS[layout]
+    lines = ["Fusing Radio and Inertial Data for Indoor Positioning", ""]
+    for head, para in zip(["I. INTRODUCTION", "II. RELATED WORK", "III. RESULTS", "IV. CONCLUSION"], [PLAIN, PLAIN, prose, prose]):
+        lines += [head, ""] if sections else []
+        lines += (textwrap.wrap(para, width) if width else [para]) + [""]
+    lines += [heading, ""] if heading else []
+    first = len(lines)
+    for k in range(n):
+        lines += textwrap.wrap(numbered_entry(k), width, subsequent_indent="    ") if width else [numbered_entry(k)]
+    return lines, first
+
+
+@pytest.mark.parametrize("layout", list(LAYOUTS))
+@pytest.mark.parametrize("shape", list(PROSE_SHAPES))
+def test_numbered_manuscript_body_paragraphs_are_not_entries(shape: str, layout: str) -> None:
+    lines, first = numbered_doc(PROSE_SHAPES[shape], layout)
+    assert find_reference_sections(lines) == [(first, len(lines))]
+    assert [e.label for e in _entries(lines)] == [str(k) for k in range(1, 11)]
+
+
+@pytest.mark.parametrize(
+    ("first_entry", "style"),
+    [
+        # real entries that share a trait with the prose above must still be taken
+        ("[1] van der Berg, A., “Drift of inertial sensors,” in Proc. IPIN, 2019, see also [2].", "numbered"),
+        ("[1] de Souza, P. and K. Novak, “Map matching for pedestrians,” Sensors, vol. 3, 2018.", "numbered"),
+        ("[1] European Union, “Regulation (EU) 2016/679,” Off. J. Eur. Union, L 119, 2016.", "numbered"),
+        ("Ministry of Health and Welfare (2019). Indoor air quality report. Seoul: MOHW.", "author-year"),
+        ("World Health Organization. 2017. Guidelines on indoor positioning of patients. Geneva: WHO.", "author-year"),
+        ("Department of the Environment (2019). Indoor air and building sensors. London: HMSO.", "author-year"),
+    ],
+)
+def test_entries_resembling_prose_are_kept(first_entry: str, style: str) -> None:
+    lines, first = numbered_doc(PROSE_SHAPES["opens-with-marker"], "heading")
+    if style == "numbered":
+        lines[first] = first_entry
+    else:  # an author-year list: entries without labels
+        lines[first:] = [first_entry] + [f"{NUM_NAMES[k]}, {'ABCDEFGH'[k % 8]}. ({2001 + k}). {NUM_TOPICS[k % 4]}. "
+                                         f"{NUM_VENUES[k % 4]}, {k + 4}, {10 + k}–{20 + k}." for k in range(9)]
+    assert find_reference_sections(lines) == [(first, len(lines))]
+    assert _entries(lines)[0].text == first_entry
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        ["APPENDIX", "", PROSE_SHAPES["opens-with-marker"], "", PROSE_SHAPES["opens-with-marker-list"]],
+        [PROSE_SHAPES["opens-with-marker-list"], "", PROSE_SHAPES["year-in-parens"]],
+        ["Appendix A. Proofs", "", PROSE_SHAPES["many-markers"], "", PROSE_SHAPES["opens-with-marker"]],
+    ],
+    ids=["appendix-heading", "no-heading", "titled-appendix"],
+)
+@pytest.mark.parametrize("width", [0, 70])
+def test_body_paragraphs_after_a_numbered_list_are_not_entries(after: list[str], width: int) -> None:
+    lines, first = numbered_doc(PROSE_SHAPES["opens-with-marker"], "heading-wrapped" if width else "heading")
+    end = len(lines)
+    for part in [""] + after:
+        lines += (textwrap.wrap(part, width) if width else [part]) if part else [""]
+    assert find_reference_sections(lines) == [(first, end)]
+    assert [e.label for e in _entries(lines)] == [str(k) for k in range(1, 11)]

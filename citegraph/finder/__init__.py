@@ -7,12 +7,21 @@ furniture and blank lines inside a list do not break it, an isolated line
 labelled otherwise between reference lines is absorbed), drop stray single
 lines, and fall back on the list's shape after a reference heading when the
 model took nothing there.
+
+Body prose is kept out by its shape: a paragraph that opens with citation
+markers ("[3] showed that...", "[6], [7] report...") or carries "[n]" markers
+after its start, or a sentence that only looks like "Name (2020)" ("Latency
+ranged from 12 to 40 (2021)"), does not begin an entry; a list is not
+extended upwards across a reference or numbered section heading, nor, when
+it is numbered, by lines that do not continue its numbering downwards
+("[1]" has nothing before it).
 """
 
 from __future__ import annotations
 
 import gc
 import os
+import re
 from functools import lru_cache
 from typing import Sequence
 
@@ -30,10 +39,40 @@ def _furniture(line: str) -> bool:
     return not line.strip() or is_page_number(line) or is_running_header(line)
 
 
+_CITE_NUM = re.compile(r"\[[0-9]{1,3}(?:\s{0,2}[,–\-]\s{0,2}[0-9]{1,3}){0,10}\]")
+_MARKER_LIST = re.compile(r"^\s{0,3}(?:[,;]|and\s|or\s|[–\-]\s{0,2}\[)")  # "[6], [7]", "[2]–[4]"; not "[3] ––––, Title"
+_FUNC = re.compile(r"\b(?:the|of|and|to|in|is|that|for|with|as|this|are|be|we|it|by|was|were|has|have)\b")
+_PARTICLES = frozenset(("van", "von", "de", "der", "den", "da", "del", "di", "la", "le", "du", "dos", "ten", "ter", "bell", "d'", "al"))
+_NUMERIC = ("brk_num", "num_dot", "num_par")
+
+
+def _prose(body: str) -> bool:
+    """Body prose that only resembles an entry start (``body``: the line without bullet)."""
+    label, kind, rest = split_label(body[:MAX_CHARS])
+    rest = rest.lstrip()
+    names = author_start(rest)
+    if kind == "brk_num":
+        if _MARKER_LIST.match(rest):
+            return True  # "[6], [7] report ..."
+        word = rest.split(" ", 1)[0].lower()
+        if not names and (_CITE_NUM.search(rest) or (rest[:1].islower() and word not in _PARTICLES and _FUNC.search(rest[:60]))):
+            return True  # "[3] showed that ...", "[3] found ... as in [9]"
+    elif not kind and names in ("", "name_year") and _CITE_NUM.search(body[:MAX_CHARS]):
+        return True  # "Audits [3], [4] found ...": an entry without label carries no "[n]" markers
+    if names == "name_year":
+        m = YEAR.search(rest[:120])
+        words = [w for w in rest[: m.start() if m else 0].split() if any(map(str.isalpha, w))]
+        if len(words) >= 3 and sum(1 for w in words if w[:1].isupper()) < 0.5 * len(words):
+            return True  # "Latency ranged from 12 to 40 (2021)": mostly lower-case words before the year
+    return False
+
+
 def _looks_like_ref(line: str) -> bool:
     body, bullet = strip_bullet(line.strip())
     kind = split_label(body)[1]
-    return bool(kind or author_start(body) or (bullet and any(ch.isdigit() for ch in body[:300])))
+    if not (kind or author_start(body) or (bullet and any(ch.isdigit() for ch in body[:300]))):
+        return False
+    return not _prose(body)
 
 
 class Finder:
@@ -96,7 +135,11 @@ class Finder:
             limit = sections[k + 1][0] if k + 1 < len(sections) else n
             last = _extend(lines, last, limit)
             floor = sections[k - 1][1] + 1 if k else 0
-            above = _starts_upwards(lines, labels, start - 1, floor)
+            start = _trim_prose(lines, start, last)
+            if start > last:
+                continue  # only body paragraphs that open with citation markers
+            last = _trim_prose_tail(lines, start, last)
+            above = _starts_upwards(lines, labels, start - 1, floor, _number(lines[start]))
             start = min(start, above[-1]) if above else start
             count = sum(1 for j in range(start, last + 1) if lines[j].strip())
             if not any(_looks_like_ref(lines[j]) for j in range(start, min(last + 1, start + 5000))):
@@ -122,6 +165,8 @@ class Finder:
 
 def _strong_ref(line: str) -> bool:
     body, bullet = strip_bullet(line.strip())
+    if _prose(body):
+        return False
     _, kind, rest = split_label(body)
     if author_start(body) or (kind and author_start(rest.lstrip())):
         return True
@@ -141,7 +186,7 @@ def _extend(lines: Sequence[str], last: int, limit: int) -> int:
                 last = j  # the wrapped rest of the last entry
                 j += 1
                 continue
-            if not _strong_ref(line):
+            if not _strong_ref(line) or _section_heading(line):
                 break
             block_ok = True
             last = j
@@ -205,17 +250,91 @@ def _tail_fallback(lines: Sequence[str], labels: Sequence[str]) -> list[tuple[in
     return [(first, end)] if with_year >= 0.8 * len(starts) else []
 
 
-def _starts_upwards(lines: Sequence[str], labels: Sequence[str], top: int, floor: int) -> list[int]:
-    """Going up from ``top``: the lines that begin entries, until a heading or a stretch without one."""
+def _number(line: str) -> tuple[str, int] | None:
+    """``(kind, n)`` of a numerically labelled line ("[3] ...", "3. ...", "(3) ..."), else None."""
+    label, kind, _ = split_label(strip_bullet(line.strip())[0])
+    return (kind, int(label)) if kind in _NUMERIC and label and label.isdigit() else None
+
+
+def _trim_prose(lines: Sequence[str], start: int, last: int) -> int:
+    """Past the body paragraphs the model took at the top of a list ("[3] showed that ..."): the first entry start."""
+    if not _prose(strip_bullet(lines[start].strip())[0]):
+        return start
+    for j in range(start + 1, last + 1):
+        if not _furniture(lines[j]) and _strong_ref(lines[j]):
+            return j
+    return last + 1
+
+
+def _trim_prose_tail(lines: Sequence[str], start: int, last: int) -> int:
+    """Before the body paragraphs the model took after a list (an appendix citing "[3]"): its last entry line."""
+    cut = -1
+    for j in range(start + 1, last + 1):
+        line = lines[j]
+        if _furniture(line):
+            continue
+        body = strip_bullet(line.strip())[0]
+        opens = not lines[j - 1].strip() or _furniture(lines[j - 1]) or split_label(body[:60])[1] == "brk_num"
+        if opens and _prose(body):
+            if cut < 0:
+                cut = j
+        elif cut >= 0 and _strong_ref(line):
+            cut = -1  # entries follow: the prose-like line was inside the list
+    if cut < 0:
+        return last
+    j = cut - 1
+    while j > start and (_furniture(lines[j]) or (_isolated_heading(lines, j))):
+        j -= 1
+    return j
+
+
+def _isolated_heading(lines: Sequence[str], j: int) -> bool:
+    """A heading line between blank lines ("APPENDIX", "A. Proofs")."""
+    blank_around = not lines[j - 1].strip() and (j + 1 >= len(lines) or not lines[j + 1].strip())
+    return blank_around and (_section_heading(lines[j]) or _heading_like(lines[j][:MAX_CHARS]))
+
+
+_KEY_HEAD = re.compile(r"^(?:chapter|part|appendix|section)\b", re.I)
+
+
+def _section_heading(line: str) -> bool:
+    """A reference heading or a numbered section heading ("IV. RESULTS", "3 Method", "Appendix A. Proofs")."""
+    if len(line) > 120:
+        return False
+    s = line.strip()
+    if is_ref_heading(s):
+        return True
+    if not _heading_like(s) or not _NUM_HEAD.match(s):
+        return False
+    # "12. Okafor A, Novak K" (the wrapped first line of an entry) is no heading
+    return bool(_KEY_HEAD.match(s)) or ("," not in s and not author_start(split_label(s)[2].lstrip()))
+
+
+def _starts_upwards(
+    lines: Sequence[str], labels: Sequence[str], top: int, floor: int, below: tuple[str, int] | None = None
+) -> list[int]:
+    """Going up from ``top``: the lines that begin entries, until a heading or a stretch without one.
+
+    ``below``: the numbering of the entry under ``top`` (kind, number); a numbered list
+    only takes the entries numbered just before it, and nothing above its entry 1.
+    """
     starts: list[int] = []
     since = 0
     for j in range(top, floor - 1, -1):
         line = lines[j]
         if _furniture(line):
             continue
-        if labels[j] == "title" and _heading_like(line) or line.lstrip().startswith("#"):
+        if labels[j] == "title" and _heading_like(line) or line.lstrip().startswith("#") or _section_heading(line):
             break
-        if _strong_ref(line):
+        if below is not None and below[1] <= 1:
+            break  # a numbered list begins at its entry 1
+        ok = _strong_ref(line)
+        if ok and below is not None:
+            num = _number(line)
+            ok = num is not None and num[0] == below[0] and below[1] - 3 <= num[1] < below[1]
+        if ok:
+            if below is not None or not starts:
+                below = _number(line)  # a headless list (``below`` None) takes its numbering from its last entry
             starts.append(j)
             since = 0
         else:
