@@ -65,3 +65,40 @@ def test_markdown_emphasis_dropped_and_headings_found():
 )
 def test_is_heading(line, heading):
     assert is_heading(line) is heading
+
+
+WRAP = "a line of wrapped text that is long enough to count as one of many in a column"
+
+
+@pytest.mark.parametrize(
+    "raw, notes, inside, apart",
+    [
+        # a table that a page break put in the middle of a sentence: the sentence is whole again, the table after it
+        (
+            [WRAP + ".", WRAP + ".", "These patterns are", "Table 1: Requests by type of official body.", "National ministries 214 41%", "Police and courts 88 22%", "consistent with the findings of [8] and with what we saw in every", WRAP + "."],
+            (),
+            "These patterns are consistent with the findings of [8]",
+            ["Table 1: Requests by type of official body.", "National ministries 214 41% Police and courts 88 22%"],
+        ),
+        # a footnote (lines given by the PDF reader) is a paragraph of its own
+        (
+            [WRAP + ",", WRAP + ".", "1 We use the term platform for a company that intermediates", "between producers and viewers.", WRAP + ",", WRAP + "."],
+            ((3, 5),),
+            "count as one of many in a column. a line",
+            ["1 We use the term platform for a company that intermediates between producers and viewers."],
+        ),
+        # a heading hyphenated over two lines, and "References" on its own
+        (
+            [WRAP + ".", "2 Infrastructural Per-", "spectives", WRAP + ",", WRAP + ".", "References"],
+            (),
+            "",
+            ["2 Infrastructural Perspectives", "References"],
+        ),
+    ],
+)
+def test_pdf_blocks_kept_out_of_sentences(raw, notes, inside, apart):
+    text, _, sections = clean_lines(list(enumerate(raw * 1 + [WRAP + "."] * 6, 1)), notes=notes)
+    paras = text.split("\n\n")
+    assert inside in text
+    for block in apart:
+        assert block in paras

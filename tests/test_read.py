@@ -77,3 +77,123 @@ def test_pdf_text_layer(tmp_path):
 @pytest.mark.parametrize("path, expected", [("Miao 2025 Global.PDF", "miao-2025-global"), ("/a/b/x_y.md", "x-y"), ("!!.txt", "document")])
 def test_doc_id(path, expected):
     assert doc_id_for(path) == expected
+
+
+# --- typeset PDFs: running heads, page numbers, footnotes, ligatures ---------------------------------
+
+from pathlib import Path  # noqa: E402
+
+from citegraph.stages.read import PdfLine, pdf_lines  # noqa: E402
+
+FIXTURE = Path(__file__).parent / "data" / "pdf_heads_notes.pdf"  # source: benchmarks/data/pdf/fixtures/heads_notes.tex
+
+
+@pytest.fixture(scope="module")
+def typeset():
+    from citegraph.pipeline import extract
+
+    return extract(str(FIXTURE))
+
+
+@pytest.mark.parametrize(
+    "check",
+    [
+        "title",
+        "references",
+        "citation linked",
+        "no running head",
+        "no page number",
+        "footnote apart",
+        "hyphenation across lines",
+    ],
+)
+def test_typeset_pdf_reads_as_the_paper(typeset, check):
+    x = typeset
+    if check == "title":
+        assert x.document.csl["title"] == "Platform Governance and the Decline of Local News"
+    elif check == "references":
+        assert len(x.references) == 8
+    elif check == "citation linked":
+        c = next(c for c in x.citations if c.marker.startswith("Rashidian"))
+        ref = next(r for r in x.references if r.id == c.references[0])
+        assert c.status == "resolved" and ref.raw.startswith("Rashidian, N.")
+    elif check == "no running head":
+        assert "NEWSROOMS AND PLATFORMS" not in x.text and not any("NEWSROOMS" in ln for ln in x.raw_lines)
+    elif check == "no page number":
+        assert "asymmetric dependence. Rashidian et al. (2018) interviewed" in x.text
+    elif check == "footnote apart":
+        assert "\n\n1 We call ranking criteria the signals and weights that decide the order of a feed.\n\n" in x.text
+        assert "rank it.1 Researchers have therefore" in x.text  # the sentence after the mark is not interrupted
+    elif check == "hyphenation across lines":
+        assert "the governance of platforms" in x.text and "gov- ernance" not in x.text
+
+
+def _page(*rows: str, size: float = 10.0) -> list[PdfLine]:
+    """Lines of one page; a row "small:text" is footnote-sized, with a small mark."""
+    out = []
+    for r in rows:
+        if r.startswith("small:"):
+            out.append(PdfLine(r[6:], 8.0, 6.0 if r[6:7].isdigit() else 8.0))
+        else:
+            out.append(PdfLine(r, size, size))
+    return out
+
+
+BODY = ["The first line of the body text on this page runs on and", "on until it stops in the middle of a sentence that goes"]
+
+
+def _body(n: int) -> list[str]:
+    return [f"{s} (page {'abc'[n]})" for s in BODY]
+
+
+@pytest.mark.parametrize(
+    "pages, absent, present",
+    [
+        # the same head on every page, with the page number glued on either side
+        ([_page("JOURNAL OF THINGS 1", *_body(0)), _page("2 JOURNAL OF THINGS", *_body(1)), _page("JOURNAL OF THINGS 3", *_body(2))], ["JOURNAL"], _body(1)),
+        # bare page numbers and "Page n of m" feet
+        ([_page(*_body(0), "1"), _page(*_body(1), "2"), _page(*_body(2), "Page 3 of 3")], ["1", "2", "Page 3 of 3"], _body(2)),
+        # a page that ends on a numeric citation keeps it
+        ([_page(*_body(0), "the policies of platforms [7, 3]."), _page(*_body(1), "2"), _page(*_body(2), "3")], ["2", "3"], ["the policies of platforms [7, 3]."]),
+        # a one-page document keeps everything
+        ([_page("A Title", *BODY, "1")], [], ["A Title", "1"]),
+    ],
+)
+def test_pdf_furniture_removed(pages, absent, present):
+    lines, meta = pdf_lines(pages)
+    for s in absent:
+        assert not any(s in ln for ln in lines) if s.isalpha() else s not in lines
+    for s in present:
+        assert s in lines
+    assert meta["pages"] == len(pages)
+
+
+def test_footnote_moved_after_the_sentence_it_interrupts():
+    pages = [
+        _page("Body text of the first page that mentions a point.1 And then", "the sentence runs on to the next page", "small:1Footnote text that explains", "small:the point in some detail."),
+        _page("where it ends. A new sentence follows here on the page", "and this is its end."),
+    ]
+    lines, meta = pdf_lines(pages)
+    assert lines == (
+        "Body text of the first page that mentions a point.1 And then",
+        "the sentence runs on to the next page",
+        "where it ends. A new sentence follows here on the page",
+        "and this is its end.",
+        "1 Footnote text that explains",
+        "the point in some detail.",
+    )
+    assert meta["notes"] == ((4, 6),)
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("the \ufb01rst \ufb02ow of e\ufb00ort", "the first flow of effort"),
+        ("Luc\u00b4\u0131a M\u00a8oller", "Luc\u00eda M\u00f6ller"),
+        ("com\u00admunication", "communication"),
+        ("commu\u00ad", "commu-"),
+    ],
+)
+def test_pdf_glyphs_fixed(raw, expected):
+    lines, _ = pdf_lines([[PdfLine(raw, 10.0, 10.0)]])
+    assert lines == (expected,)

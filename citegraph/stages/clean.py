@@ -26,6 +26,13 @@ _EMPHASIS = re.compile(r"(?<![\w*])\*{1,2}(?=\S)([^*\n]{1,500}?)(?<=\S)\*{1,2}(?
 _END_PUNCT = ".!?:;\"”’)"
 _HYPHEN_END = re.compile(r"([A-Za-z]{1,40})-$")
 _WORD_START = re.compile(r"^([a-z]{1,40})")
+_CAPTION = re.compile(r"^(?:Table|TABLE|Figure|FIGURE|Fig\.|Exhibit|Chart)\s{1,3}[0-9IVX]{1,4}[.:]")
+_NUMBER = re.compile(r"^[(\[]?[-–+]?[0-9][0-9.,–%-]{0,12}[)\]%*]?$")
+_END_SENTENCE = re.compile(r"[.!?][\"”’)]{0,2}$")
+_SECTION_NAMES = frozenset(
+    "abstract introduction background methods method results discussion conclusion conclusions references bibliography "
+    "acknowledgements acknowledgments notes appendix literature cited works cited".split()
+) | {"literature cited", "works cited", "related work"}
 _SMALL_WORDS = frozenset("a an and as at by for from in of on or the to vs with via into over under".split())
 
 
@@ -35,7 +42,8 @@ def run(x: Extraction, res: Resources) -> Extraction:
     for start, end in x.ref_sections:
         skip.update(range(start, end))
     body = [(i + 1, ln) for i, ln in enumerate(x.raw_lines) if i not in skip]
-    text, lines, sections = clean_lines(body, markdown=x.fmt == "md")
+    notes = tuple((a + 1, b + 1) for a, b in x.meta.get("notes", ()))
+    text, lines, sections = clean_lines(body, markdown=x.fmt == "md", notes=notes)
     return replace(x, text=text, lines=lines, sections=sections)
 
 
@@ -53,6 +61,8 @@ def is_heading(line: str) -> bool:
         rest = _NUM_HEADING.match(s).group(0)
         tail = s[len(rest) - 1 :]
         return len(words) <= 14 and ":" not in tail and not tail.endswith((".", ","))
+    if s.rstrip(":").lower() in _SECTION_NAMES:
+        return True
     letters = [c for c in s if c.isalpha()]
     return len(words) <= 8 and len(letters) >= 4 and all(c.isupper() for c in letters)
 
@@ -83,9 +93,35 @@ def _wrapped(lines: list[str]) -> tuple[bool, int]:
     return width <= 110 and consecutive >= len(lengths) * 0.6, width
 
 
-def clean_lines(body: list[tuple[int, str]], markdown: bool = False) -> tuple[str, tuple[Line, ...], tuple[tuple[int, str], ...]]:
+def _block_of(number: int, s: str, notes: tuple[tuple[int, int], ...], caption: bool) -> tuple[str, int] | None:
+    """The kind of block a line belongs to when it is not running prose: a footnote, a caption, a table row."""
+    for k, (a, b) in enumerate(notes):
+        if a <= number < b:
+            return ("note", a)
+    if _CAPTION.match(s):
+        return ("caption", number)
+    if caption:
+        return ("caption", 0)
+    if _table_row(s):
+        return ("table", 0)
+    return None
+
+
+def _table_row(s: str) -> bool:
+    """A line of a table: two numbers or more and hardly any words ("18-29 412 96", "Police and courts 88 22%")."""
+    tokens = s.split()
+    numbers = sum(1 for t in tokens if _NUMBER.match(t))
+    return numbers >= 2 and len(tokens) - numbers <= 4 and not _END_SENTENCE.search(s)
+
+
+def clean_lines(
+    body: list[tuple[int, str]], markdown: bool = False, notes: tuple[tuple[int, int], ...] = ()
+) -> tuple[str, tuple[Line, ...], tuple[tuple[int, str], ...]]:
     """Clean ``(line number, line)`` pairs into prose.
 
+    ``notes`` are ``[start, end)`` line-number ranges of footnotes (from the
+    PDF reader): each becomes a paragraph of its own, as do figure/table
+    captions ("Table 2: ...") and runs of table rows in wrapped text.
     Returns ``(text, lines, sections)``: paragraphs separated by a blank line,
     the pieces of text with their original line numbers, and the headings
     as ``(offset, heading)``.
@@ -97,10 +133,15 @@ def clean_lines(body: list[tuple[int, str]], markdown: bool = False) -> tuple[st
     paras: list[list[tuple[int, str]]] = []
     heads: set[int] = set()
     cur: list[tuple[int, str]] = []
+    block: tuple[str, int] | None = None
+
+    floats: set[int] = set()  # paragraphs that are footnotes, captions or tables
 
     def close() -> None:
         nonlocal cur
         if cur:
+            if block:
+                floats.add(len(paras))
             paras.append(cur)
         cur = []
 
@@ -109,6 +150,19 @@ def clean_lines(body: list[tuple[int, str]], markdown: bool = False) -> tuple[st
         if not s:
             if not wrapped:
                 close()
+            continue
+        if wrapped:
+            kind = _block_of(number, s, notes, block is not None and block[0] == "caption" and not _END_SENTENCE.search(cur[-1][1]) if cur else False)
+            if kind and kind[0] == "caption" and kind[1] == 0 and block:
+                kind = block
+            if kind != block:
+                close()
+                block = kind
+            if kind:
+                cur.append((number, s))
+                continue
+        if paras and not cur and (len(paras) - 1) in heads and paras[-1][-1][1].endswith("-") and s[:1].islower() and len(s) < 40:
+            paras[-1].append((number, s))  # a heading hyphenated over two lines ("2 Infrastructural Per-" / "spectives")
             continue
         if is_heading(s):
             close()
@@ -123,7 +177,7 @@ def clean_lines(body: list[tuple[int, str]], markdown: bool = False) -> tuple[st
             close()  # a short line ending a sentence ends its paragraph
         cur.append((number, s))
     close()
-    paras = _rejoin_broken(paras, heads)
+    paras = _rejoin_broken(paras, heads, floats)
 
     out: list[str] = []
     lines: list[Line] = []
@@ -147,22 +201,33 @@ def clean_lines(body: list[tuple[int, str]], markdown: bool = False) -> tuple[st
     return "".join(out), tuple(lines), tuple(sections)
 
 
-def _rejoin_broken(paras: list[list[tuple[int, str]]], heads: set[int]) -> list[list[tuple[int, str]]]:
-    """Join a paragraph that stops mid-sentence with the next one when it continues in lower case."""
+def _rejoin_broken(paras: list[list[tuple[int, str]]], heads: set[int], floats: set[int] = frozenset()) -> list[list[tuple[int, str]]]:
+    """Join a paragraph that stops mid-sentence with the next one when it continues in lower case.
+
+    Footnotes, captions and tables (``floats``) found between the two halves
+    of a sentence are moved after it.
+    """
     result: list[list[tuple[int, str]]] = []
     kept_heads: set[int] = set()
+    kept_floats: set[int] = set()
     for i, para in enumerate(paras):
+        back = len(result)
+        while back and (back - 1) in kept_floats:
+            back -= 1
         if (
-            result
+            back
             and i not in heads
-            and (i - 1) not in heads
-            and result[-1][-1][1][-1:] not in _END_PUNCT
+            and i not in floats
+            and (back - 1) not in kept_heads
+            and result[back - 1][-1][1][-1:] not in _END_PUNCT
             and para[0][1][:1].islower()
         ):
-            result[-1] = result[-1] + para
+            result[back - 1] = result[back - 1] + para
             continue
         if i in heads:
             kept_heads.add(len(result))
+        if i in floats:
+            kept_floats.add(len(result))
         result.append(list(para))
     heads.clear()
     heads.update(kept_heads)
