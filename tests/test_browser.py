@@ -284,3 +284,39 @@ def test_a_work_cited_400_times_lists_a_few_citers_and_shows_all_on_demand(brows
     more.click()
     assert items.count() < 20
     opened.close()
+
+
+@pytest.mark.parametrize("mode", ["cluster", "kind"])
+def test_colour_by_cluster_and_back_lists_clusters_in_the_legend(browser, tmp_path, mode):
+    from citegraph.clusters import clusters
+    from citegraph.readwrite.html_data import CLUSTER_PALETTE, KIND_STYLES
+    from tests.test_clusters import two_schools
+
+    g = two_schools()
+    found = clusters(g)
+    opened = Opened(browser, to_html(g, title="schools"), tmp_path / "schools.html")
+    page = opened.page
+    colour = "() => window.citegraph.nodes.get('work:a1').color"
+    assert page.is_visible("#colour-by") and page.input_value("#colour-by") == "kind"
+    assert page.is_hidden("#legend-clusters") and page.is_visible("#legend-kinds")
+    page.select_option("#colour-by", "cluster")
+    legend = page.inner_text("#legend-clusters")
+    assert page.is_visible("#legend-clusters") and page.is_hidden("#legend-kinds")
+    for c in found:
+        assert f"{c.number} \u00b7 {c.label} ({c.size} works)" in legend
+    assert "in no cluster" in legend
+    gov = next(c for c in found if "work:a1" in c.works)
+    assert opened.js(colour)["background"] == CLUSTER_PALETTE[gov.number - 1]
+    assert opened.js("() => window.citegraph.nodes.get('doc:g0').color.background") == CLUSTER_PALETTE[gov.number - 1]  # its documents too
+    if mode == "kind":
+        page.select_option("#colour-by", "kind")
+        assert page.is_hidden("#legend-clusters") and page.is_visible("#legend-kinds")
+        assert opened.js(colour)["background"] == KIND_STYLES["work"]["color"]
+    opened.js("(id) => window.citegraph.focus(id)", "work:a1")  # still usable after recolouring
+    assert "A1" in page.inner_text("#details")
+    opened.close()
+
+
+def test_sample_page_offers_the_colour_control(sample):
+    sample.page.select_option("#colour-by", "cluster")
+    assert sample.page.is_visible("#legend-clusters") and sample.js("() => window.citegraph.colourBy()") == "cluster"

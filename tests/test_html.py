@@ -372,3 +372,49 @@ def test_a_component_key_is_the_same_read_through_its_base_graph(seed):
     for component in nx.connected_components(g):
         view = g.subgraph(sorted(component))
         assert html_layout._component_key(view, kinds, 42, 10.0, g) == html_layout._component_key(view, kinds, 42, 10.0)
+
+
+def _schools(n_schools: int, hostile: str = "") -> nx.DiGraph:
+    """``n_schools`` groups of three works, each group cited together by its own two documents."""
+    g = nx.DiGraph()
+    for s in range(n_schools):
+        for w in range(3):
+            g.add_node(f"work:s{s}w{w}", kind="work", label=f"S{s}W{w}", title=f"Topic{chr(97 + s % 26)}{chr(97 + s // 26)} study {w} {hostile}")
+        for d in range(2):
+            g.add_node(f"doc:s{s}d{d}", kind="document", label=f"S{s}D{d}", title=f"Paper {s} {d}")
+            for w in range(3):
+                g.add_edge(f"doc:s{s}d{d}", f"work:s{s}w{w}", relation="cites")
+    g.add_node("work:lone", kind="work", label="Lone", title="Cited alone")
+    g.add_edge("doc:s0d0", "work:lone", relation="cites")
+    return g
+
+
+@pytest.mark.parametrize("n_schools", [0, 2, 14])
+def test_page_data_gives_each_work_its_cluster(n_schools):
+    from citegraph.clusters import cluster_of, clusters
+
+    g = _schools(n_schools)
+    data = data_of(to_html(g))
+    expected = cluster_of(clusters(g))
+    assert {n["id"]: n["cl"] for n in data["nodes"] if "cl" in n} == expected
+    assert "lone" not in str(sorted(expected))  # cited by one document only: in no cluster
+    listed = data["clusters"]
+    assert [c["n"] for c in listed] == list(range(1, n_schools + 1)) and all(c["size"] == 3 and c["label"] for c in listed)
+    named = [c for c in listed if not c.get("minor")]
+    assert [c["color"] for c in named] == list(html_data.CLUSTER_PALETTE[: len(named)])
+    assert all(c["color"] == html_data.CLUSTER_MINOR for c in listed[len(html_data.CLUSTER_PALETTE):])
+    assert len(named) == min(n_schools, len(html_data.CLUSTER_PALETTE))
+
+
+@pytest.mark.parametrize("hostile", XSS[:3])
+def test_cluster_labels_are_inert_words(hostile):
+    text = to_html(_schools(2, hostile))
+    labels = " ".join(c["label"] for c in data_of(text)["clusters"])
+    assert labels and all(ch.isalpha() or ch in ", " for ch in labels)  # title words only, never markup
+    assert "<script>alert" not in text
+
+
+def test_page_code_has_the_colour_control_and_sets_text_safely():
+    code = page.page_script()
+    assert "colour-by" in code and "legend-clusters" in code and "nodeFill" in code
+    assert "innerHTML" not in code and "insertAdjacentHTML" not in code

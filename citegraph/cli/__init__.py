@@ -11,7 +11,7 @@ from __future__ import annotations
 import click
 
 from .. import __version__
-from . import bib, build, check, explore, export, page, query
+from . import bib, build, check, clusters, explore, export, page, query
 
 __all__ = ["main"]
 
@@ -28,6 +28,6 @@ def main() -> None:
     """
 
 
-for _module in (build, query, bib, check, explore, export, page):
+for _module in (build, query, bib, check, explore, clusters, export, page):
     for _name in _module.__all__:
         main.add_command(getattr(_module, _name))

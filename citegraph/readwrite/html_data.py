@@ -1,9 +1,12 @@
 """The JSON the page is drawn from: nodes with positions, sizes and facts, edges with the
 citing sentences, which documents and platforms each node belongs to (for the filters),
-and the styles for the legend. Attributes are read defensively (any may be missing)."""
+the co-citation cluster of each work and document (for "Colour: cluster", see
+:mod:`citegraph.clusters`), and the styles for the legend. Attributes are read
+defensively (any may be missing)."""
 
 from __future__ import annotations
 
+import gc
 import math
 import re
 from collections import defaultdict
@@ -13,7 +16,7 @@ import networkx as nx
 
 from .html_layout import layout
 
-__all__ = ["KIND_STYLES", "RELATION_STYLES", "BIG", "page_data"]
+__all__ = ["KIND_STYLES", "RELATION_STYLES", "CLUSTER_PALETTE", "CLUSTER_MINOR", "BIG", "page_data"]
 
 #: Node look by kind: colour, vis-network shape, legend text.
 KIND_STYLES: dict[str, dict[str, str]] = {
@@ -42,6 +45,10 @@ RELATION_STYLES: dict[str, dict[str, Any]] = {
 }
 _OTHER_RELATION = {"color": "#aaaaaa", "dashes": [2, 2], "arrows": "to", "name": "other"}
 
+#: Cluster colours, largest cluster first; clusters past the palette share CLUSTER_MINOR.
+CLUSTER_PALETTE = ("#4e79a7", "#f28e2b", "#e15759", "#59a14f", "#b07aa1", "#edc948", "#76b7b2", "#ff9da7", "#9c755f", "#17becf", "#bcbd22", "#8c564b")
+CLUSTER_MINOR = "#a5a5a5"
+
 #: Above this many nodes the page draws fewer labels and hides edges while dragging.
 BIG = 1500
 _MAX_WORK_LABELS = 250
@@ -54,7 +61,7 @@ _BASE_SIZE = {"document": 16.0, "claim": 6.0, "platform": 14.0, "person": 9.0}
 
 def _jsonable(value: Any) -> Any:
     """Attribute values restricted to JSON types (anything else as its string)."""
-    if value is None or isinstance(value, (str, bool, int)):
+    if type(value) is str or value is None or isinstance(value, (str, bool, int)):
         return value
     if isinstance(value, float):
         return value if math.isfinite(value) else str(value)
@@ -119,14 +126,41 @@ def _memberships(graph: nx.DiGraph, kind: dict[Any, str]) -> tuple[dict[Any, set
     return docs, plats
 
 
+def _clusters(graph: nx.DiGraph, seed: int) -> tuple[dict[Any, int], list[dict[str, Any]]]:
+    """Node -> cluster number, and the clusters for the legend (number, label, size, colour)."""
+    from ..clusters import cluster_of, clusters
+
+    found = clusters(graph, seed=seed)
+    listed = [
+        {"n": c.number, "label": c.label, "size": c.size, **({"color": CLUSTER_PALETTE[i]} if i < len(CLUSTER_PALETTE) else {"color": CLUSTER_MINOR, "minor": True})}
+        for i, c in enumerate(found)
+    ]
+    return cluster_of(found), listed
+
+
 def page_data(graph: nx.DiGraph, seed: int = 42, layout_memo: Any = None) -> dict[str, Any]:
-    """The data the page is drawn from: nodes (positions, sizes, facts, filter memberships), edges
-    (with citing sentences), the documents and platforms for the filters, and legend styles.
+    """The data the page is drawn from: nodes (positions, sizes, facts, filter memberships,
+    cluster number ``cl``), edges (with citing sentences), the documents and platforms for the
+    filters, the clusters and the legend styles.
     ``layout_memo``: see :func:`citegraph.readwrite.html_layout.layout`."""
     positions = layout(graph, seed, layout_memo)
-    kind = {n: str(d.get("kind") or "other") for n, d in graph.nodes(data=True)}
+    enabled = gc.isenabled()
+    gc.disable()  # tens of thousands of small dicts and no cycles: collections would only walk the heap again and again
+    try:
+        return _page_data(graph, seed, positions)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _page_data(graph: nx.DiGraph, seed: int, positions: dict[Any, Any]) -> dict[str, Any]:
+    cluster_no, cluster_list = _clusters(graph, seed)
+    kind: dict[Any, str] = {}
+    cited: dict[Any, float] = {}
+    for n, d in graph.nodes(data=True):
+        kind[n] = str(d.get("kind") or "other")
+        cited[n] = _number(d.get("cited_by"))
     big = graph.number_of_nodes() > BIG
-    cited = {n: _number(d.get("cited_by")) for n, d in graph.nodes(data=True)}
     ranked = sorted((n for n in graph if kind[n] == "work"), key=lambda n: (-cited[n], str(n)))
     labelled_works = set(ranked[:_MAX_WORK_LABELS]) if big else set(ranked)
     docs_of, plats_of = _memberships(graph, kind)
@@ -154,20 +188,34 @@ def page_data(graph: nx.DiGraph, seed: int = 42, layout_memo: Any = None) -> dic
             size = min(size + 5 * math.sqrt(max(cited[node], 0)), 48)
         full = " ".join(str(attrs.get("label") or attrs.get("title") or node).split())
         show_label = k != "claim" and (not big or k in ("document", "platform") or (k == "work" and node in labelled_works))
-        info = {f: _jsonable(attrs[f]) for f in _INFO_FIELDS if attrs.get(f) not in (None, "", [], 0)}
-        doc = doc_node(attrs.get("doc"))
-        if doc:
-            info["doc"] = doc
-        info.update(_links(attrs))
-        year = _YEAR.search(str(attrs.get("year") or "")[:40])
+        info = {}
+        for f in _INFO_FIELDS:
+            if f in attrs:
+                value = attrs[f]
+                if type(value) is str:  # most are: skip the other checks
+                    if value:
+                        info[f] = value
+                elif value not in (None, [], 0):
+                    info[f] = _jsonable(value)
+        doc_value = attrs.get("doc")
+        if doc_value is not None:
+            doc = doc_node(doc_value)
+            if doc:
+                info["doc"] = doc
+        if "csl" in attrs:
+            info.update(_links(attrs))
         x, y = positions[node]
         item: dict[str, Any] = {"id": str(node), "label": _short(full) if show_label else "", "fullLabel": full, "kind": k, "x": x, "y": y, "size": round(size, 1), "info": info}
+        year_value = attrs.get("year")
+        year = _YEAR.search(str(year_value)[:40]) if year_value else None
         if year:
             item["yr"] = int(year.group(1))
         if docs_of.get(node):
             item["d"] = sorted(doc_index[d] for d in docs_of[node])
         if plats_of.get(node):
             item["p"] = sorted(plat_index[p] for p in plats_of[node])
+        if node in cluster_no:
+            item["cl"] = cluster_no[node]
         nodes.append(item)
     edges = []
     for u, v, attrs in graph.edges(data=True):
@@ -176,11 +224,20 @@ def page_data(graph: nx.DiGraph, seed: int = 42, layout_memo: Any = None) -> dic
         doc = doc_node(attrs.get("doc"))
         if doc:
             edge["doc"] = doc
-        if isinstance(attrs.get("line"), (int, str)) and attrs.get("line") != "":
-            edge["line"] = attrs["line"]
-        cites = [c for c in attrs.get("citations") or () if isinstance(c, dict) and c.get("sentence")]
+        line = attrs.get("line")
+        if isinstance(line, (int, str)) and line != "":
+            edge["line"] = line
+        cites = []
+        for c in attrs.get("citations") or ():  # one pass, plain str and int taken as they are (most are)
+            if isinstance(c, dict):
+                sentence = c.get("sentence")
+                if sentence:
+                    marker = c.get("marker") or ""
+                    at = c.get("line") or ""
+                    cites.append({"s": sentence if type(sentence) is str else str(sentence), "m": marker if type(marker) is str else str(marker),
+                                  "l": at if type(at) is int or type(at) is str else _jsonable(at)})
         if cites:
-            edge["cites"] = [{"s": str(c.get("sentence")), "m": str(c.get("marker") or ""), "l": _jsonable(c.get("line") or "")} for c in cites]
+            edge["cites"] = cites
         edges.append(edge)
     kinds_present = set(kind.values())
     relations_present = {e["relation"] for e in edges}
@@ -191,6 +248,7 @@ def page_data(graph: nx.DiGraph, seed: int = 42, layout_memo: Any = None) -> dic
         "platforms": [{"id": str(n), "label": str(graph.nodes[n].get("label") or n)} for n in plat_list],
         "kinds": {k: KIND_STYLES.get(k, {**_OTHER_KIND, "name": k}) for k in [*KIND_STYLES, *sorted(kinds_present)] if k in kinds_present},
         "relations": {r: RELATION_STYLES.get(r, {**_OTHER_RELATION, "name": r}) for r in [*RELATION_STYLES, *sorted(relations_present)] if r in relations_present},
+        "clusters": cluster_list,
         "big": big,
         "folded": int(_number(graph.graph.get("folded_claims"))),
     }

@@ -62,3 +62,15 @@ function kindBadge(kind) {
   badge.style.background = kindStyle(kind).color;
   return badge;
 }
+/* Colouring: by kind (the default) or by co-citation cluster (works and documents in a
+   cluster take its colour, everything else CLUSTER_NONE). nodeFill(n) is the colour a node
+   is drawn with now; page_legend.js switches colourBy. */
+var clusters = data.clusters || [];
+var CLUSTER_NONE = "#dcdcdc";
+var colourBy = "kind";
+function clusterOf(n) { return n && n.cl ? clusters[n.cl - 1] || null : null; }
+function nodeFill(n) {
+  if (colourBy !== "cluster") return kindStyle(n.kind).color;
+  var c = clusterOf(n);
+  return c ? c.color : CLUSTER_NONE;
+}

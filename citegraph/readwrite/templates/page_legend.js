@@ -1,5 +1,6 @@
 /* citegraph page, part 5 of 5: the legend (a drawn shape per kind, a drawn line per relation),
-   the folded-claims notice, the first filter pass and the window.citegraph handle for tests. */
+   the folded-claims notice, the first filter pass and the window.citegraph handle for tests;
+   then the "Colour: kind | cluster" control and the cluster legend. */
 
 function icon(shape, color) {
   var svg = document.createElementNS(NS, "svg");
@@ -51,3 +52,54 @@ api.edges = edges;
 api.focus = focusNode;
 api.search = function (q) { search.value = q; return runSearch(); };
 api.visible = function () { return nodes.getIds({ filter: function (n) { return !n.hidden; } }); };
+
+/* "Colour: kind | cluster": works and documents coloured by their co-citation cluster, the
+   legend then lists the clusters (number, label from title words, size). */
+var legendClusters = el("ul");
+legendClusters.id = "legend-clusters";
+legendClusters.hidden = true;
+legendRelations.parentNode.insertBefore(legendClusters, legendRelations);
+clusters.filter(function (c) { return !c.minor; }).forEach(function (c) {
+  var li = el("li", "cluster");
+  li.appendChild(icon("dot", c.color));
+  li.appendChild(document.createTextNode(c.n + " \u00b7 " + c.label + " (" + plural(c.size, "work") + ")"));
+  legendClusters.appendChild(li);
+});
+var minorClusters = clusters.filter(function (c) { return c.minor; });
+if (minorClusters.length) {
+  var minorItem = el("li", "cluster minor");
+  minorItem.appendChild(icon("dot", minorClusters[0].color));
+  minorItem.appendChild(document.createTextNode(plural(minorClusters.length, "smaller cluster") + " (" +
+    plural(minorClusters.reduce(function (s, c) { return s + c.size; }, 0), "work") + ")"));
+  legendClusters.appendChild(minorItem);
+}
+var unclustered = el("li", "cluster none");
+unclustered.appendChild(icon("dot", CLUSTER_NONE));
+unclustered.appendChild(document.createTextNode(clusters.length ? "in no cluster" : "no clusters: no two works are cited together by two documents"));
+legendClusters.appendChild(unclustered);
+var colourLabel = el("label", "pick", "Colour ");
+var colourSelect = el("select");
+colourSelect.id = "colour-by";
+colourSelect.setAttribute("aria-label", "Colour the nodes by kind or by co-citation cluster");
+[["kind", "kind"], ["cluster", clusters.length ? "cluster" : "cluster (none)"]].forEach(function (o) {
+  var opt = el("option", null, o[1]);
+  opt.value = o[0];
+  colourSelect.appendChild(opt);
+});
+colourLabel.appendChild(colourSelect);
+var resetButton = document.getElementById("reset");
+resetButton.parentNode.insertBefore(colourLabel, resetButton);
+function colourNodes(mode) {
+  colourBy = mode === "cluster" ? "cluster" : "kind";
+  colourSelect.value = colourBy;
+  nodes.update(data.nodes.map(function (n) {
+    var c = nodeFill(n);
+    return { id: n.id, color: { background: c, border: c, highlight: { background: c, border: "#000" }, hover: { background: c, border: "#333" } } };
+  }));
+  legendKinds.hidden = colourBy === "cluster";
+  legendClusters.hidden = colourBy !== "cluster";
+  restyle();
+}
+colourSelect.addEventListener("change", function () { colourNodes(colourSelect.value); });
+api.colourBy = function (mode) { if (mode !== undefined) colourNodes(mode); return colourBy; };
+api.clusters = clusters;

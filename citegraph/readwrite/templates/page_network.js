@@ -157,9 +157,10 @@ network.on("afterDrawing", function (ctx) {
     if (!n || !p) return;
     var st = kindStyle(n.kind);
     shapePath(ctx, st.shape, p.x, p.y, n.size);
-    ctx.fillStyle = st.color;
+    var fill = nodeFill(n);  /* the kind's colour, or the cluster's when colouring by cluster */
+    ctx.fillStyle = fill;
     ctx.fill();
-    ctx.strokeStyle = id === focusId ? "#000" : st.color;
+    ctx.strokeStyle = id === focusId ? "#000" : fill;
     ctx.lineWidth = id === focusId ? 3 / Math.max(scale, 0.5) : 1;
     ctx.stroke();
     var text = n.label || (id === focusId || n.kind !== "claim" ? n.fullLabel.slice(0, 40) : "");
