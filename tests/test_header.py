@@ -7,6 +7,7 @@ import pytest
 from citegraph.resources import Resources
 from citegraph.stages import header
 from citegraph.stages.header import parse_header
+from citegraph.stages.header_lines import common_words, names_in, title_tail
 from citegraph.stages.read import read
 
 from .conftest import EXCERPT, HU, MIAO
@@ -120,3 +121,81 @@ def test_hostile_long_lines_give_no_header(line):
 def test_front_matter_lines_are_header_lines():
     _, _, used = parse_header(YAML_LIST)
     assert set(range(7)) | {8} <= used and 10 not in used
+
+
+# Header lines as pypdf gives them from a typeset first page: no blank lines, a wrapped title broken where the
+# line was full, LaTeX's side-by-side authors (``\and``) joined by single spaces, ``\thanks`` marks glued on.
+PODCAST_BODY = ["Abstract", "Independent podcasting depends on listeners who pay. We study revenue models and their audiences."]
+RADIO_BODY = ["Abstract", "We follow rumours from community radio stations to online groups. Local stations matter."]
+
+
+@pytest.mark.parametrize(
+    "lines, title, authors",
+    [
+        (["Audience Attention and Revenue Models in Independent", "Podcasting", "Nadia Rahimi Tomasz Kowalczyk", *PODCAST_BODY],
+         "Audience Attention and Revenue Models in Independent Podcasting", ["Rahimi", "Kowalczyk"]),
+        (["Tracing the Spread of Election Rumours Through Community", "Radio Stations", "Amara Nwosu, Felix Brandt and Ines Duarte",
+          "Department of Sociology, University of Porto", *RADIO_BODY],
+         "Tracing the Spread of Election Rumours Through Community Radio Stations", ["Nwosu", "Brandt", "Duarte"]),
+        (["Collective Memory of Floods in Neighbourhood Facebook Groups", "Priya Raghunathan† Oskar Lindgren", *PODCAST_BODY],
+         "Collective Memory of Floods in Neighbourhood Facebook Groups", ["Raghunathan", "Lindgren"]),
+        (["Collective Memory of Floods in Neighbourhood Facebook Groups", "Priya Raghunathan1 Oskar Lindgren2", *PODCAST_BODY],
+         "Collective Memory of Floods in Neighbourhood Facebook Groups", ["Raghunathan", "Lindgren"]),
+        (["Paying for Podcasts: Membership Programmes and Listener Loyalty", "Helena M. Costa Bruno Ferreira-Lopes Lotte van Dijk", *PODCAST_BODY],
+         "Paying for Podcasts: Membership Programmes and Listener Loyalty", ["Costa", "Ferreira-Lopes", "van Dijk"]),
+        (["Local Newsroom Staffing and the Coverage of Regional Elections", "Keira Dalton", "University of Otago", *RADIO_BODY],
+         "Local Newsroom Staffing and the Coverage of Regional Elections", ["Dalton"]),
+        (["Local Newsroom Staffing and the Coverage of Regional Elections", "Nordic Media Foundation", *RADIO_BODY],
+         "Local Newsroom Staffing and the Coverage of Regional Elections", []),
+        (["Local Newsroom Staffing and the Coverage of Regional Elections", "November 2022", *RADIO_BODY],
+         "Local Newsroom Staffing and the Coverage of Regional Elections", []),
+        (["Short Title on Radio", "Stations", "Keira Dalton", *RADIO_BODY], "Short Title on Radio", ["Dalton"]),
+        (["Podcasts and the Ranking Machine:", "Listener Habits and Platform", "Distribution", "Keira Dalton", *RADIO_BODY],
+         "Podcasts and the Ranking Machine: Listener Habits and Platform Distribution", ["Dalton"]),
+    ],
+    ids=["one-word-tail-and-two-names", "two-word-tail-of-body-words", "thanks-mark-splits", "digit-marks-split",
+         "initial-hyphen-particle", "name-is-not-a-tail", "organisation-is-not-a-tail", "date-is-not-a-tail", "short-line-not-wrapped",
+         "third-line-after-a-wrap"],
+)
+def test_pdf_shaped_headers(lines, title, authors):
+    t, fams, _, _, _ = _fields(lines)
+    assert (t, fams) == (title, authors)
+
+
+@pytest.mark.parametrize(
+    "line, common, expected",
+    [
+        ("Ana Silva Erik Holm", frozenset(), ["Ana Silva", "Erik Holm"]),
+        ("Ana Silva Erik Holm Li Wei", frozenset(), ["Ana Silva", "Erik Holm", "Li Wei"]),
+        ("John A. Smith Jane Doe", frozenset(), ["John A. Smith", "Jane Doe"]),
+        ("Margaret Ellen Ashworth", frozenset(), ["Margaret Ellen Ashworth"]),
+        ("Ana Silva* Erik Holm", frozenset(), ["Ana Silva", "Erik Holm"]),
+        ("Ana Silva Erik Holm Wei", frozenset(), None),  # five words that do not pair up
+        ("Recommendation Networks", frozenset({"recommendation", "networks"}), None),
+        ("Recommendation Networks", frozenset(), ["Recommendation Networks"]),  # no text to tell: a name
+        ("Grace Holm", frozenset({"grace"}), ["Grace Holm"]),  # one common word is not enough
+    ],
+)
+def test_names_in_side_by_side(line, common, expected):
+    assert names_in(line, common=common) == expected
+
+
+@pytest.mark.parametrize(
+    "prev, nxt, common, expected",
+    [
+        ("Measuring Exposure to Health Messages on Encrypted", "Apps", frozenset(), True),
+        ("Measuring Exposure to Health Messages on Encrypted", "Messaging Channels", frozenset({"messaging", "channels"}), True),
+        ("Measuring Exposure to Health Messages on Encrypted", "Keira Dalton", frozenset({"group"}), False),
+        ("Measuring Exposure to Health Messages on Encrypted", "Abstract", frozenset(), False),
+        ("Measuring Exposure to Health Messages on Encrypted", "Acme Research", frozenset(), False),
+        ("Measuring Exposure to Health Messages on Encrypted", "2021", frozenset(), False),
+        ("Short Title on Radio", "Stations", frozenset(), False),
+    ],
+)
+def test_title_tail(prev, nxt, common, expected):
+    assert title_tail(prev, nxt, common) is expected
+
+
+def test_common_words_leave_out_addresses():
+    words = common_words(["ana.silva@uni.edu www.example.org/recommendation", "Ranking networks matter."])
+    assert {"networks", "matter"} <= words and not {"ana", "silva", "recommendation"} & words

@@ -22,7 +22,8 @@ from ..resources import Resources
 from .clean import is_heading
 from .header_lines import (
     DOI_URL, EMAIL, FURNITURE, INSTITUTION, MD_HEADING, PROSE, REF_FORMAT, SMALL_WORDS, VOLUME, YEAR,
-    abstract_or_keywords, byline_names, date_of, is_caps, names_in, person, plain, skippable, title_case, venue_in,
+    abstract_or_keywords, byline_names, common_words, date_of, is_caps, names_in, person, plain, skippable, title_case,
+    title_tail, venue_in,
 )
 from .header_news import parse_news
 from .read import doc_id_for
@@ -96,7 +97,7 @@ def _from_front_matter(data: dict[str, Any], csl: dict[str, Any]) -> None:
         csl["container-title"] = venue
 
 
-def _title_at(lines: list[str], i: int, markdown_heading: bool) -> tuple[str, list[int]] | None:
+def _title_at(lines: list[str], i: int, markdown_heading: bool, common: frozenset[str] = frozenset()) -> tuple[str, list[int]] | None:
     """The title starting at line ``i`` (with its wrapped continuation lines), or None."""
     first = plain(lines[i])
     if not first or len(first) > 250 or not (first[0].isupper() or first[0].isdigit() or first[0] in "\"“'‘") or first.endswith((".", ",", ";")):
@@ -107,13 +108,15 @@ def _title_at(lines: list[str], i: int, markdown_heading: bool) -> tuple[str, li
         nxt = plain(lines[j])
         prev = parts[-1]
         caps_run = is_caps(" ".join(parts)) and (is_caps(nxt) or not any(c.isalpha() for c in nxt))
+        tail = title_tail(prev, nxt, common, 20 if len(parts) > 1 else 30)  # "...on Messaging" / "Apps"
         if (
-            not nxt or len(nxt) > 120 or skippable(lines[j]) and not caps_run or names_in(lines[j]) and not caps_run
+            not nxt or len(nxt) > 120 or skippable(lines[j], common) and not (caps_run or tail)
+            or names_in(lines[j], common=common) and not caps_run
             or INSTITUTION.search(nxt) or PROSE.search(nxt) or nxt.endswith(".") or abstract_or_keywords(nxt, {})
             or (is_heading(nxt) and not caps_run) or len(" ".join(parts)) + len(nxt) > 250
         ):
             break
-        joins = prev.endswith((":", ",", "-", "–", "—")) or prev.split()[-1].lower() in SMALL_WORDS or nxt[0].islower() or caps_run
+        joins = prev.endswith((":", ",", "-", "–", "—")) or prev.split()[-1].lower() in SMALL_WORDS or nxt[0].islower() or caps_run or tail
         phrase = ":" in nxt or any(w.lower() in SMALL_WORDS for w in nxt.split())  # "Boss: A Review", not "Google Research"
         if not joins and not (len(prev) >= 30 and len(nxt.split()) <= 6 and phrase):
             break
@@ -131,7 +134,9 @@ def parse_header(lines: tuple[str, ...] | list[str]) -> tuple[dict[str, Any], st
 
     Returns ``(csl, kind, used)``: a CSL-JSON item without ``id``, ``"news"``
     or ``"paper"``, and the indexes of the lines that make up the header.
+    The words the whole text writes in lower case tell names from title words.
     """
+    common = common_words(lines)
     raw = [ln[:MAX_LINE] for ln in lines[:HEADER_WINDOW]]
     lines = [ln.strip() for ln in raw]
     csl: dict[str, Any] = {}
@@ -146,10 +151,12 @@ def parse_header(lines: tuple[str, ...] | list[str]) -> tuple[dict[str, Any], st
         news = parse_news(lines, window, used)
         if news:
             return news
-    return _paper(lines, window, used, csl)
+    return _paper(lines, window, used, csl, common)
 
 
-def _paper(lines: list[str], window: list[tuple[int, str]], used: set[int], csl: dict[str, Any]) -> tuple[dict[str, Any], str, set[int]]:
+def _paper(
+    lines: list[str], window: list[tuple[int, str]], used: set[int], csl: dict[str, Any], common: frozenset[str] = frozenset()
+) -> tuple[dict[str, Any], str, set[int]]:
     """A paper: running heads, title, authors, affiliation, then abstract/keywords."""
     dates: list[tuple[int, list[int]]] = []  # (priority, date): lower is better
     before: list[str] = []
@@ -175,13 +182,13 @@ def _paper(lines: list[str], window: list[tuple[int, str]], used: set[int], csl:
                 csl.setdefault("container-title", venue)
             used.add(i)
             continue
-        if skippable(s):
-            if names := names_in(s, strict=True):
+        if skippable(s, common):
+            if names := names_in(s, strict=True, common=common):
                 before = before or names  # authors printed above the title
             if INSTITUTION.search(p) or EMAIL.search(p) or date_of(p) or names:
                 used.add(i)
             continue
-        found = _title_at(lines, i, bool(MD_HEADING.match(s)))
+        found = _title_at(lines, i, bool(MD_HEADING.match(s)), common)
         if not found and (p.endswith(":") and len(p.split()) <= 6 or is_heading(s) and not re.match(r"^\s{0,3}#|\d", s)):
             continue  # a label ("Article reuse guidelines:") or a capitals line ("ARTICLE INFO") before the title
         if not found:
@@ -203,7 +210,7 @@ def _paper(lines: list[str], window: list[tuple[int, str]], used: set[int], csl:
         elif label or re.match(r"(?i)by\s", p):
             authors += byline_names(label.group(2) if label else p[3:])
             used.add(i)
-        elif names := names_in(s):
+        elif names := names_in(s, common=common):
             authors += names
             used.add(i)
         elif EMAIL.search(p) or p.lower() == "by":

@@ -15,8 +15,8 @@ from ..names import split_name
 
 __all__ = [
     "DOI_URL", "EMAIL", "FURNITURE", "INSTITUTION", "MD_HEADING", "PROSE", "REF_FORMAT", "SMALL_WORDS", "VOLUME", "YEAR",
-    "abstract_or_keywords", "byline_names", "date_of", "is_caps", "is_latin", "names_in", "person", "plain", "skippable",
-    "title_case", "venue_in",
+    "abstract_or_keywords", "byline_names", "common_words", "date_of", "is_caps", "is_latin", "names_in", "person", "plain",
+    "skippable", "title_case", "title_tail", "venue_in",
 ]
 
 MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
@@ -43,6 +43,12 @@ REF_FORMAT = re.compile(r"(?i)reference format|to cite this article|cite (?:this
 PROSE = re.compile(r"[a-z]{2}[.!?]\s{1,3}[A-Z][a-z]|[a-z]{3}[.!?]$")  # sentences: body text, not a header line
 _SUPERSCRIPTS = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰∗*†‡§]")
 _MARKERS = re.compile(r"(?<=[^\W\d_])\d{1,2}(?:,\d{1,2}){0,5}|(?<=\s)(?:[a-h]|\d{1,2})(?=\s{0,2}(?:,|$))")
+_SPLIT_MARK = re.compile(r"(?<=[^\W\d_])(?:[¹²³⁴⁵⁶⁷⁸⁹⁰∗*†‡§]{1,4}|\d{1,2}(?:,\d{1,2}){0,5})(?=\s{1,4}[^\W\d_])")
+_ORG = re.compile(r"(?i)\b(?:research|labs?|inc|ltd|llc|corporation|company|group|foundation|association|ministry|council|press)\b")
+_WORD = re.compile(r"[^\W\d_]{2,40}")
+_ADDRESS = re.compile(r"[@/]|\w\.\w|^www")
+_NOT_TAIL = frozenset("abstract introduction keywords contents summary references editorial commentary review preface foreword anonymous".split())
+_INITIAL = re.compile(r"^[A-Z]\.?(?:-[A-Z]\.?)?$")
 _NAME_WORD = re.compile(r"^[^\W\d_][\w.'’-]{0,30}$")
 _PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "del", "dos", "ten", "ter"}
 SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with", "via"}
@@ -92,23 +98,102 @@ def person(name: str) -> dict[str, str]:
     return split_name(name)
 
 
-def names_in(line: str, strict: bool = False) -> list[str] | None:
-    """The names in an author line ("Junke Hu, Ruoyan Liang", "Lena Fischer a,∗, Marco Rossi b"), or None."""
+def common_words(lines: list[str] | tuple[str, ...], max_lines: int = 3000, max_chars: int = 4000) -> frozenset[str]:
+    """The words a document writes in lower case somewhere ("networks", "media"): words, not names.
+
+    E-mail addresses and URLs ("ana.silva@uni.edu") are left out: they spell names in lower case.
+    """
+    out: set[str] = set()
+    for line in lines[:max_lines]:
+        for token in line[:max_chars].split():
+            if not _ADDRESS.search(token):
+                out.update(w for w in _WORD.findall(token) if w.islower())
+    return frozenset(out)
+
+
+def _common_name(words: list[str], common: frozenset[str]) -> bool:
+    """Whether every word of a would-be name is a word the document writes in lower case ("Recommendation Networks")."""
+    pieces = [q.casefold() for w in words for q in re.split(r"[-'’]", w.strip(".")) if q]
+    return bool(common) and bool(pieces) and all(q in common for q in pieces)
+
+
+def _split_run(words: list[str]) -> list[str] | None:
+    """Several names written side by side with no separator ("Ana Silva Erik Holm", "John A. Smith Jane Doe").
+
+    Each name is a given name, then initials and particles, then one family name;
+    None when the words do not split that way.
+    """
+    names, i = [], 0
+    while i < len(words):
+        if _INITIAL.match(words[i]) or not words[i][:1].isupper():
+            return None
+        j = i + 1
+        while j < len(words) and _INITIAL.match(words[j]):
+            j += 1
+        while j < len(words) and words[j] in _PARTICLES:
+            j += 1
+        if j >= len(words) or _INITIAL.match(words[j]) or not words[j][:1].isupper():
+            return None
+        names.append(" ".join(words[i : j + 1]))
+        i = j + 1
+    return names
+
+
+def names_in(line: str, strict: bool = False, common: frozenset[str] = frozenset()) -> list[str] | None:
+    """The names in an author line ("Junke Hu, Ruoyan Liang", "Lena Fischer a,∗, Marco Rossi b"), or None.
+
+    Names printed side by side (LaTeX's ``\\and``: "Ana Silva* Erik Holm",
+    "Ana Silva Erik Holm Li Wei") are split at their marks, else into
+    given-family pairs. ``common`` holds the words the document writes in lower
+    case: a "name" made only of those ("Recommendation Networks") is not one.
+    """
     s = plain(line)
     if not s or len(s) > 200 or ":" in s or EMAIL.search(s) or s.endswith(".") or is_caps(s) and "," not in s:
         return None
     marked = bool(_SUPERSCRIPTS.search(s) or _MARKERS.search(s))
+    s = _SPLIT_MARK.sub(",", s)
     s = _MARKERS.sub("", _SUPERSCRIPTS.sub("", s))
     if _NOT_NAME.search(s) or any(c.isdigit() for c in s):
         return None
     parts = [p.strip() for p in re.split(r",|;|\band\b|\bAND\b|&", s) if p.strip()]
     if not parts or len(parts) > 20 or (strict and not marked and "," not in s):
         return None
+    out: list[str] = []
     for p in parts:
         words = p.split()
-        if not 2 <= len(words) <= 4 or not all(_NAME_WORD.match(w) and (w[:1].isupper() or w in _PARTICLES) for w in words):
+        if not all(_NAME_WORD.match(w) and (w[:1].isupper() or w in _PARTICLES) for w in words):
             return None
-    return parts
+        split = _split_run(words) if len(words) >= 4 else None
+        if split:
+            out += split
+        elif 2 <= len(words) <= 4:
+            out.append(p)
+        else:
+            return None
+    if any(_common_name(n.split(), common) for n in out):
+        return None
+    return out if len(out) <= 20 else None
+
+
+def title_tail(prev: str, nxt: str, common: frozenset[str] = frozenset(), min_prev: int = 30) -> bool:
+    """Whether ``nxt`` is the short end of a title wrapped after the long line ``prev``.
+
+    "...Messages on Messaging" / "Apps", "...in Short-Video" / "Recommendation
+    Networks": one to four capitalised words after a line of ``min_prev`` or
+    more characters (a full line: shorter when the title has wrapped once
+    already), not a name (see :func:`names_in`), an organisation, a date, a
+    heading or a stamp.
+    """
+    words = nxt.split()
+    if len(prev) < min_prev or not 1 <= len(words) <= 4 or len(nxt) > 50 or any(c.isdigit() for c in nxt):
+        return False
+    if not all(_NAME_WORD.match(w) and (w[:1].isupper() or w.lower() in SMALL_WORDS) for w in words) or not is_latin(nxt):
+        return False
+    if FURNITURE.search(nxt) or DOI_URL.search(nxt) or EMAIL.search(nxt) or INSTITUTION.search(nxt) or _ORG.search(nxt) or date_of(nxt):
+        return False
+    if nxt.rstrip(":").lower() in _NOT_TAIL:
+        return False
+    return len(words) == 1 or not names_in(nxt, common=common)
 
 
 def byline_names(text: str) -> list[str]:
@@ -149,12 +234,12 @@ def abstract_or_keywords(text: str, csl: dict[str, Any]) -> bool:
     return False
 
 
-def skippable(s: str) -> bool:
+def skippable(s: str, common: frozenset[str] = frozenset()) -> bool:
     """A line before the title that is not the title: running head, DOI, stamp, institution, date, names."""
     p = plain(s)
     return bool(
         FURNITURE.search(p) or VOLUME.search(p) or DOI_URL.search(p) or EMAIL.search(p) or "©" in p
         or not is_latin(p) or len(p.split()) < 2 or (date_of(p) and len(p.split()) <= 5)
         or (INSTITUTION.search(p) and len(p.split()) <= 6 and not re.search(r"[:?]", p))
-        or names_in(s, strict=True)
+        or names_in(s, strict=True, common=common)
     )
