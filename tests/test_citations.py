@@ -346,3 +346,43 @@ def test_fifty_page_document() -> None:
     text = "\n\n".join(re.sub(r"20(\d\d)", lambda m: str(1900 + i % 99), para) for i in range(100))
     found = find_citations(text)
     assert len(found) == 500
+
+
+# --- lower-case surnames from the reference list (danah boyd, bell hooks) -------------------------------------
+
+def _entry(raw: str, authors: list[dict]) -> Reference:
+    return Reference("r1", raw, {"id": "r1", "author": authors}, Span("d", 9))
+
+
+LOWER_NAMES = [
+    # second author, parsed as a name the parser could not split
+    ("Caplan, R., & boyd, d. (2018). Isomorphism through algorithms.", [{"family": "Caplan", "given": "R."}, {"literal": "boyd"}], {"boyd"}),
+    # first author, parsed as a family name; Chicago entry start
+    ("hooks, b. (1994). Teaching to transgress. Routledge.", [{"family": "hooks", "given": "b."}], {"hooks"}),
+    ("boyd, danah. It's Complicated. New Haven: Yale University Press, 2014.", [], {"boyd"}),
+    # lower-case words that are no surnames: a title word, a literal that is a phrase, a particle
+    ("Smith, J. (2001). the power of media, and more. Press.", [{"family": "Smith", "given": "J."}], set()),
+    ("Smith, J., & van Dijck, J. (2001). Platforms.", [{"family": "Smith"}, {"family": "van Dijck"}], set()),
+    ("Lee, K. (2019). Title, in press, edited volume.", [{"family": "Lee"}, {"literal": "in press"}], set()),
+]
+
+
+@pytest.mark.parametrize("raw,authors,expected", LOWER_NAMES)
+def test_lowercase_names_of_the_reference_list(raw: str, authors: list[dict], expected: set[str]) -> None:
+    assert citations.lowercase_names([_entry(raw, authors)]) == expected
+
+
+@pytest.mark.parametrize(
+    "text,refs,expected",
+    [
+        ("A process that Caplan and boyd (2018) describe.",
+         [("Caplan, R., & boyd, d. (2018). Isomorphism.", [{"family": "Caplan"}, {"literal": "boyd"}])], ["Caplan and boyd (2018)"]),
+        # without an entry naming boyd, a lower-case word before a year is never an author
+        ("A process that Caplan and boyd (2018) describe.", [("Caplan, R. (2018). Isomorphism.", [{"family": "Caplan"}])], []),
+        ("Tools that scale (2018) fail.", [("Caplan, R., & boyd, d. (2018). Isomorphism.", [{"family": "Caplan"}, {"literal": "boyd"}])], []),
+    ],
+)
+def test_run_reads_lower_case_second_author(text: str, refs: list, expected: list[str]) -> None:
+    entries = tuple(Reference(f"r{i}", raw, {"id": f"r{i}", "author": a}, Span("d", 9 + i)) for i, (raw, a) in enumerate(refs))
+    x = citations.run(_extraction(text, entries), Resources())
+    assert [c.marker for c in x.citations] == expected

@@ -343,3 +343,32 @@ def test_body_paragraphs_after_a_numbered_list_are_not_entries(after: list[str],
         lines += (textwrap.wrap(part, width) if width else [part]) if part else [""]
     assert find_reference_sections(lines) == [(first, end)]
     assert [e.label for e in _entries(lines)] == [str(k) for k in range(1, 11)]
+
+
+# a wrapped line "In <editors> (Eds.)" or "Place: Publisher, Year." goes on with the entry above it
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["Parks, L. (2015). Signal traffic: Criti-", "cal studies of media infrastructures.", "In L. Parks & N. Starosielski (Eds.),",
+          "Signal traffic (pp. 1–27). University", "of Illinois Press.", "Price, M. E. (2002). Media and", "sovereignty. MIT Press."],
+         ["Parks, L. (2015)", "Price, M. E."]),
+        (["Smith, J. (2010). A chapter title that ends here.", "In: K. Doe (ed.) A Handbook, pp. 1–9. Springer.", "Roe, P. (2011). Another."],
+         ["Smith, J.", "Roe, P."]),
+        (["Smith, J. (2010). A chapter title that ends here.", "In Doe, K. (Ed.), A Handbook (pp. 1–9). Sage.", "Roe, P. (2011). Another."],
+         ["Smith, J.", "Roe, P."]),
+        (["Smith, J. (2010). A paper title that ends here.", "In Proceedings of the ACM Conference (pp. 1–9).", "Roe, P. (2011). Another."],
+         ["Smith, J.", "Roe, P."]),
+        (["Gillespie, Tarleton. Custodians of the Internet: Platforms, Content", "Moderation, and the Hidden Decisions That Shape Social Media.",
+          "New Haven: Yale University Press, 2018.", "Petre, Caitlin. All the News. Princeton: Princeton University Press, 2021."],
+         ["Gillespie, Tarleton", "Petre, Caitlin"]),
+        # an author whose surname is "In", and an organisation with a place-like name, still begin entries
+        (["Smith, J. (2010). A paper title that ends here.", "In, J. (2019). A title by a Korean author.", "Roe, P. (2011). Another."],
+         ["Smith, J.", "In, J.", "Roe, P."]),
+        (["Smith, J. (2010). A paper title that ends here.", "World Bank (2019). World development report.", "Roe, P. (2011). Another."],
+         ["Smith, J.", "World Bank", "Roe, P."]),
+    ],
+)
+def test_chapter_and_publisher_lines_continue_an_entry(lines: list[str], expected: list[str]) -> None:
+    entries = split_entries(lines)
+    assert [e.text[: len(t)] for e, t in zip(entries, expected)] == expected
+    assert len(entries) == len(expected)

@@ -203,3 +203,124 @@ def test_hostile_lines_stay_linear(text: str) -> None:
     find_note_markers(text, LABELS)
     resolve_notes([_ref("d:1", text, "1")], BIB)
     find_notes([text, "Notes", "1. " + text])
+
+
+# --- PDF footnotes (meta["notes"] from the PDF reader) as the document's notes -------------------------------
+
+from citegraph.citefind.notelist import footnote_sections  # noqa: E402
+from citegraph.citefind.notes import find_footnote_marks  # noqa: E402
+from citegraph.model import Extraction  # noqa: E402
+from citegraph.pipeline import STAGES  # noqa: E402
+
+
+def _marks(text: str, labels: list[str], notes_at: str = "\n\nNOTES") -> list[tuple[str, str]]:
+    """Marks found for ``labels`` whose footnotes all begin where ``notes_at`` begins; (label, 12 chars before)."""
+    end = text.find(notes_at) if notes_at in text else len(text)
+    found = find_footnote_marks(text, [(lab, end) for lab in labels], [(end, len(text))])
+    return [(f.marker, text[max(0, f.start - 12) : f.start]) for f in found]
+
+
+FOOTNOTE_MARKS = [
+    # marks right after punctuation, in sequence; "10" after a comma
+    ("Platforms rank it.1 Researchers agree,2 and so do editors.3", ["1", "2", "3"],
+     [("1", "rank it."), ("2", "agree,"), ("3", "editors.")]),
+    ("It sells,10 and more.11", ["10", "11"], [("10", "It sells,"), ("11", "and more.")]),
+    # a page number, a count, a year, a decimal, "p.2", "Table 2" are no marks; the real one is
+    ("In 2019 2 people left, p.2 and Table 2 say 2.5 rose.2 Then", ["2"], [("2", "ay 2.5 rose.")]),
+    ("Sales rose in 2019.2 And", ["2"], []),
+    # a number after the footnotes began is no mark of theirs
+    ("Nothing here.\n\nNOTES 1 A note.1 Text", ["1"], []),
+    # glued to a word (no punctuation), once in the text; "mp3" written twice is a name, not a mark
+    ("As Curran argues1 the press is power.", ["1"], [("1", "urran argues")]),
+    ("Files in mp3 and mp3 form.", ["3"], []),
+    # a missing mark does not stop the next one
+    ("First point.1 Second point without a mark. Third point.3", ["1", "2", "3"], [("1", "First point."), ("3", "Third point.")]),
+]
+
+
+@pytest.mark.parametrize("text,labels,expected", FOOTNOTE_MARKS)
+def test_footnote_marks(text: str, labels: list[str], expected: list) -> None:
+    got = _marks(text, labels)
+    assert [(m, before[-len(b):]) for (m, before), (_, b) in zip(got, expected)] == expected
+    assert len(got) == len(expected)
+
+
+def test_footnote_sections_from_reader_ranges() -> None:
+    lines = ["Body text.1", "* Corresponding author.", "1 James Curran, Media and", "Power (London: Routledge, 2002), 45.", "More text."]
+    secs = footnote_sections(lines, ((1, 2), (2, 4), (9, 12)))  # a symbol footnote and a range out of bounds are skipped
+    assert [(s.start, s.end, [(n.label, n.line, n.text) for n in s.notes]) for s in secs] == [
+        (2, 4, [("1", 2, "James Curran, Media and Power (London: Routledge, 2002), 45.")])
+    ]
+
+
+def _pdf(lines: list[str], notes: tuple[tuple[int, int], ...]) -> Extraction:
+    """A synthetic PDF extraction as the reader leaves it: footnotes moved after their sentence, ranges in meta."""
+    x = Extraction(path="paper.pdf", raw_lines=tuple(lines), fmt="pdf", meta={"pages": 2, "page_starts": (0, 12), "notes": notes})
+    for _, stage in STAGES:
+        x = stage(x, Resources())
+    return x
+
+
+CHICAGO_PDF = [
+    "Platform Power and the Press",  # 0
+    "Ingrid Lindahl",
+    "1 Introduction",
+    "The distribution of news has moved from channels that publishers owned to",
+    "channels that platforms rank.1 This shift matters because ranking is never",
+    "neutral, and those who produce content learn to anticipate it.2 Editors in 12",
+    "newsrooms described this learning as gradual and largely informal.3",
+    "1 James Curran, Media and Power (London: Routledge, 2002), 45.",  # 7: footnote 1
+    "2 Ibid., 50.",  # 8: footnote 2
+    "3 Interviews lasted between forty and ninety minutes and were recorded with",  # 9: footnote 3 (an aside)
+    "the consent of the participants.",
+    "Newsrooms have long negotiated between the news citizens need and the news",
+    "that sells,4 and ranking adds a new and more impatient voice to that debate.",
+    "4 Petre, All the News, 60.",  # 13: footnote 4
+    "Bibliography",
+    "Curran, James. Media and Power. London: Routledge, 2002.",
+    "Petre, Caitlin. All the News That's Fit to Click: How Metrics Are Transforming the",
+    "Work of Journalists. Princeton: Princeton University Press, 2021.",
+]
+CHICAGO_NOTES = ((7, 8), (8, 9), (9, 11), (13, 14))
+
+
+def test_pdf_footnotes_are_the_notes_of_a_chicago_document() -> None:
+    x = _pdf(CHICAGO_PDF, CHICAGO_NOTES)
+    ids = {r.id: r.raw[:6] for r in x.references}
+    got = [(c.marker, c.status, [ids[i] for i in c.references], c.key.locator) for c in x.citations]
+    assert got == [("1", "resolved", ["Curran"], "45"), ("2", "resolved", ["Curran"], "50"), ("4", "resolved", ["Petre,"], "60")]
+    assert sorted(ids.values()) == ["Curran", "Petre,"]  # the footnotes are no references
+    assert "The distribution of news" in x.citations[0].sentence
+    assert "Interviews lasted" in x.text  # footnotes stay readable text
+    assert not [p for p in x.problems if p.code in ("dangling", "uncited", "no-references")]
+
+
+AUTHOR_YEAR_PDF = [
+    "Museums Online",
+    "Ana Castellanos",
+    "1 Introduction",
+    "Museums select what they show (Bennett, 1995). Social media add a layer to this",
+    "process of selection.1 Posts compete for attention (Kidd, 2014) with everything",
+    "else, and rankings were not made for museums.2",
+    "1 We use the term social media for services on which users publish content.",
+    "2 Most institutions are publicly funded; see Kidd (2014) for a comparison.",
+    "References",
+    "Bennett, T. (1995). The birth of the museum. Routledge.",
+    "Kidd, J. (2014). Museums in the new mediascape. Ashgate.",
+]
+
+
+def test_pdf_footnotes_that_are_asides_leave_an_author_year_document_as_it_was() -> None:
+    x = _pdf(AUTHOR_YEAR_PDF, ((6, 7), (7, 8)))
+    assert [(c.marker, c.status) for c in x.citations] == [
+        ("Bennett, 1995", "resolved"), ("Kidd, 2014", "resolved"), ("Kidd (2014)", "resolved")]
+    assert [r.raw[:5] for r in x.references] == ["Benne", "Kidd,"]  # no footnote became a reference
+    assert not [p for p in x.problems if p.code in ("dangling", "uncited")]
+    plain = _pdf(AUTHOR_YEAR_PDF, ())  # the same document read without its footnotes finds the same
+    assert [c.marker for c in plain.citations] == [c.marker for c in x.citations]
+
+
+def test_hostile_footnote_marks_stay_linear() -> None:
+    text = "word.1 " * 150000
+    find_footnote_marks(text, [(str(i), len(text)) for i in range(1, 400)], [(i * 10, i * 10 + 5) for i in range(1000)])
+    find_footnote_marks("argues1 " * 150000, [("1", 10**7)])

@@ -23,7 +23,7 @@ from typing import Sequence
 from ..finder.cues import is_page_number, is_ref_heading
 from ..finder.split import join_lines
 
-__all__ = ["Note", "NoteSection", "find_notes", "is_notes_heading"]
+__all__ = ["Note", "NoteSection", "find_notes", "is_notes_heading", "footnote_sections"]
 
 _NOTES_HEADING = re.compile(
     r"^[#*_\s]{0,12}(?:[0-9]{1,2}\.?\s{1,3}|[IVXLC]{1,6}\.\s{1,3})?(?:end\s?notes|foot\s?notes|notes)"
@@ -34,6 +34,7 @@ _MD_DEF = re.compile(r"^\s{0,3}\[\^([^\]\s]{1,40})\]:\s{0,4}")
 _NUMBERED = re.compile(r"^\s{0,6}(?:\[([0-9]{1,3})\]|([0-9]{1,3})[.)]|([0-9]{1,3})(?=\s{1,3}[A-Z\"“‘'*_(])|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))\s{0,6}")
 _SUP = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
+_FOOT_MARK = re.compile(r"^\s{0,3}([0-9]{1,3})\s{1,3}(?=\S)")
 
 
 @dataclass(frozen=True)
@@ -172,3 +173,29 @@ def find_notes(lines: Sequence[str]) -> list[NoteSection]:
                 taken.update(range(sec.start, sec.end))
     out.extend(_markdown_defs(lines, taken))
     return sorted(out, key=lambda s: s.start)
+
+
+def footnote_sections(lines: Sequence[str], ranges: Sequence[Sequence[int]], vocab: frozenset[str] = frozenset()) -> list[NoteSection]:
+    """The numbered PDF footnotes of a document as notes, one section per footnote.
+
+    ``ranges`` are the ``[start, end)`` line ranges of the footnotes the PDF
+    reader took out of the page text (``meta["notes"]``); each footnote's first
+    line starts with its mark ("12 Ibid., 4."). Footnotes marked with a symbol
+    ("* Corresponding author.") are no numbered notes and are left out.
+    """
+    out: list[NoteSection] = []
+    n = len(lines)
+    for pair in ranges:
+        try:
+            a, b = int(pair[0]), int(pair[1])
+        except (TypeError, ValueError, IndexError):
+            continue
+        if not 0 <= a < b <= n:
+            continue
+        m = _FOOT_MARK.match(lines[a][:20])
+        if not m:
+            continue
+        text = join_lines([lines[a][m.end():]] + list(lines[a + 1 : b]), vocab)
+        if text:
+            out.append(NoteSection(a, b, (Note(str(int(m.group(1))), a, text),)))
+    return out

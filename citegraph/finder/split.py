@@ -6,7 +6,9 @@ follow in sequence), at each line of the smallest indentation (hanging
 indent), at each line when entries are not wrapped (markdown), and otherwise
 (flat PDF text) where a line begins like a new entry ("Surname, I.",
 "SURNAME, I.", "Surname IJ,", "I. Surname", "Name (2007)") after a line that
-ended one (final period, page number, closing bracket, short line) or a blank.
+ended one (final period, page number, closing bracket, short line) or a blank;
+a chapter's "In L. Parks & N. Starosielski (Eds.)" line and a Chicago
+"New Haven: Yale University Press, 2018." line never begin an entry.
 Page numbers, running headers and headings inside the list are dropped.
 """
 
@@ -20,11 +22,20 @@ from typing import Sequence
 from ..hyphenation import keep_hyphen
 from .cues import MAX_CHARS, author_start, is_page_number, is_ref_heading, is_running_header, split_label, strip_bullet
 
-__all__ = ["Entry", "split_entries", "join_lines", "furniture_lines"]
+__all__ = ["Entry", "split_entries", "join_lines", "furniture_lines", "continues_entry"]
 
 _DIGITS = re.compile(r"[0-9]{1,12}")
 _URL_TAIL = re.compile(r"(?:https?://|www\.|doi:|10\.[0-9]{4,9}/)[^\s]{0,300}$", re.I)
 _START_CAP = re.compile(r"^[A-ZÀ-Þ\u4e00-\u9fff]")
+# "In L. Parks & N. Starosielski (Eds.)", "In: J. Smith (ed.)", "In Parks, L. (Ed.)": the editors of a chapter's book.
+_IN_EDITORS = re.compile(
+    r"^In:?\s{1,3}(?:(?:[A-ZÀ-Þ]\.[\s-]{0,2}){1,4}[A-ZÀ-Þ]|[A-ZÀ-Þ][\w'’-]{1,30},\s{0,2}[A-ZÀ-Þ]\."
+    r"|[^()]{0,160}\((?:[Ee]ds?|[Hh]rsg|[Éé]ds?)\.?\)|(?:the\s{1,3})?[Pp]roceedings)"
+)
+# "New Haven: Yale University Press, 2018.": place and publisher of a notes-bibliography entry.
+_PLACE_PUBLISHER = re.compile(
+    r"^[A-ZÀ-Þ][a-zà-ÿ]{1,20}(?:\s[A-ZÀ-Þ][a-zà-ÿ]{1,20}){0,2}(?:,\s[A-Z]{2,4})?:\s{1,2}[A-ZÀ-Þ][^:()]{1,80},\s(?:1[5-9]|20)[0-9]{2}\.?$"
+)
 
 
 @dataclass(frozen=True)
@@ -112,7 +123,16 @@ def _starts_entry(text: str) -> bool:
     body = strip_bullet(text)[0]
     if split_label(body)[1]:
         return True
+    if continues_entry(body):
+        return False
     return bool(author_start(body))
+
+
+def continues_entry(line: str) -> bool:
+    """A line that goes on with the entry above, whatever it looks like: a chapter's "In <editors> (Eds.)"
+    and a notes-bibliography "Place: Publisher, 2018." line."""
+    s = line.strip()[:MAX_CHARS]
+    return bool(_IN_EDITORS.match(s) or _PLACE_PUBLISHER.match(s))
 
 
 def _style(content: list[tuple[int, str]], lines: Sequence[str]) -> str:
@@ -168,7 +188,7 @@ def split_entries(lines: Sequence[str], vocab: frozenset[str] = frozenset()) -> 
             new = not (body[:1].islower() and not _ends_entry(prev_t, 10**6))
         else:
             new = _starts_entry(t) and (_ends_entry(prev_t, full_width) or blank_before)
-            if not new and blank_before and _ends_entry(prev_t, full_width) and _START_CAP.match(body):
+            if not new and blank_before and _ends_entry(prev_t, full_width) and _START_CAP.match(body) and not continues_entry(body):
                 new = True
         if new and kind and label and label.isdigit():
             expected = int(label) + 1

@@ -10,6 +10,12 @@ notes' line ranges are added to ``ref_sections`` (they are not body text) and
 listed in ``meta["note_sections"]``. The citations stage decides what each
 note cites.
 
+A PDF's footnotes (``meta["notes"]``, taken out of the page text by the
+reader) are the document's numbered notes when it has no notes section:
+they become notes the same way, but stay body text (their ranges are not
+added to ``ref_sections``; ``meta["note_source"]`` is "footnotes"), and they
+are cut out of a reference list the reader flushed them into.
+
 Choice for documents with several reference lists (chapter bibliographies):
 ``references`` holds the entries of *all* lists in document order and
 ``ref_sections`` their line ranges (``Extraction.ref_section`` is the main
@@ -21,10 +27,11 @@ A document with no list gets no problem unless its text cites ("[1]",
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
-from ..citefind.notelist import find_notes
+from ..citefind.notelist import find_notes, footnote_sections
 from ..finder import find_reference_sections, split_entries
 from ..finder.cues import has_citation_marker
 from ..hyphenation import vocabulary
@@ -33,6 +40,7 @@ from ..resources import Resources
 
 __all__ = ["run"]
 
+_NOTE_CITES = re.compile(r"^\s{0,3}(?:ibid|id\.)|[(,]\s{0,3}(?:1[5-9]|20)[0-9]{2}\)|\b(?:1[5-9]|20)[0-9]{2}\),", re.I)
 _SCAN_CHARS = 20000  # per line, when looking for citation markers
 
 
@@ -57,6 +65,11 @@ def _minus(sections: list[tuple[int, int]], cuts: list[tuple[int, int]]) -> list
     return out
 
 
+def _citing(note: str) -> bool:
+    """A footnote that reads like a citation: "Ibid.", or a year in brackets or after a comma."""
+    return bool(_NOTE_CITES.search(note[:600]))
+
+
 def _has_content(lines: tuple[str, ...], start: int, end: int) -> bool:
     return any(lines[j].strip() for j in range(start, end))
 
@@ -67,14 +80,22 @@ def run(x: Extraction, res: Resources) -> Extraction:
         return x
     lines = x.raw_lines
     notes = find_notes(lines)
+    footnotes = bool(not notes and x.meta.get("notes"))
+    vocab = vocabulary(lines) if footnotes else frozenset()
+    if footnotes:  # a PDF's footnotes: the document's numbered notes; they stay body text
+        notes = footnote_sections(lines, x.meta.get("notes", ()), vocab)
     note_ranges = [(sec.start, sec.end) for sec in notes]
     sections = find_reference_sections(lines)
     if notes:
-        cuts = [(max(0, a - 1) if a > 0 and lines[a - 1].strip() and not lines[a].lstrip().startswith("[^") else a, b) for a, b in note_ranges]
+        cuts = [
+            (max(0, a - 1) if not footnotes and a > 0 and lines[a - 1].strip() and not lines[a].lstrip().startswith("[^") else a, b)
+            for a, b in note_ranges
+        ]
         sections = [(a, b) for a, b in _minus(sections, cuts) if _has_content(lines, a, b)]
     doc_id = x.document.id if x.document is not None else Path(x.path).stem
     found: list[tuple[int, str, str | None, bool]] = []  # (line index, text, label, is a note)
-    vocab = vocabulary(lines) if sections or notes else frozenset()
+    if not vocab and (sections or notes):
+        vocab = vocabulary(lines)
     for start, end in sections:
         for entry in split_entries(lines[start:end], vocab):
             found.append((start + entry.start, entry.text, entry.label, False))
@@ -86,13 +107,16 @@ def run(x: Extraction, res: Resources) -> Extraction:
         Reference(id=f"{doc_id}:{n}", raw=text, csl={}, source=Span(x.path, line + 1, 0, 0), label=label)
         for n, (line, text, label, _) in enumerate(found, 1)
     ]
-    all_sections = tuple(sorted(sections + note_ranges))
+    all_sections = tuple(sorted(sections + ([] if footnotes else note_ranges)))
     out = replace(x, ref_sections=all_sections, references=tuple(refs))
     if notes:
         meta = dict(x.meta)
         meta["note_sections"] = tuple(note_ranges)
+        if footnotes:
+            meta["note_source"] = "footnotes"
         out = replace(out, meta=meta)
-    if not any(not is_note for *_, is_note in found) and _cites(lines) and not notes:
+    citing_notes = bool(notes) and (not footnotes or any(_citing(n.text) for sec in notes for n in sec.notes))
+    if not any(not is_note for *_, is_note in found) and _cites(lines) and not citing_notes:
         out = out.with_problem(
             "no-references",
             "the text cites sources but no reference list was found",
