@@ -199,3 +199,56 @@ def test_title_tail(prev, nxt, common, expected):
 def test_common_words_leave_out_addresses():
     words = common_words(["ana.silva@uni.edu www.example.org/recommendation", "Ranking networks matter."])
     assert {"networks", "matter"} <= words and not {"ana", "silva", "recommendation"} & words
+
+
+# PDF extractions with font sizes (meta["line_sizes"], meta["body_size"], meta["line_columns"]): the sizes tell
+# the title and the author lines where the text alone is ambiguous.
+T, A, B = 17.2, 12.0, 10.0
+SIZED_BODY = [("Abstract", B), ("We follow rumours from radio stations to online groups. Local stations matter.", B)]
+
+
+def _sized(rows, columns=()):
+    """(title, [(given, family)], affiliation) from rows of (text, size)."""
+    lines = [t for t, _ in rows]
+    csl, _, _ = parse_header(lines, [s for _, s in rows], B, None, columns)
+    people = [(a.get("given", ""), a.get("family", "")) for a in csl.get("author", [])]
+    return csl.get("title"), people, (csl.get("custom") or {}).get("affiliation")
+
+
+@pytest.mark.parametrize(
+    "rows, columns, expected",
+    [
+        # a title whose last line looks like a name: the title's size keeps it in the title
+        ([("Memory and Loss in the Letters of the Painter", T), ("Grace Holm", T), ("Keira Dalton", A), *SIZED_BODY], (),
+         ("Memory and Loss in the Letters of the Painter Grace Holm", [("Keira", "Dalton")], None)),
+        # a four-word name alone on its line above its affiliation: one person
+        ([("Regional Broadcasting and Its Audiences", T), ("Juan Carlos Rodríguez Pérez", A), ("University of Seville", A),
+          ("Erik Holm", A), ("Lund University", A), *SIZED_BODY], (),
+         ("Regional Broadcasting and Its Audiences", [("Juan Carlos Rodríguez", "Pérez"), ("Erik", "Holm")], "University of Seville")),
+        # side-by-side cells (LaTeX \and): cut where the PDF's layout puts them, not into word pairs
+        ([("Regional Broadcasting and Its Audiences", T), ("Juan Carlos Rodríguez Pérez Erik Holm", A), *SIZED_BODY], ((1, (28,)),),
+         ("Regional Broadcasting and Its Audiences", [("Juan Carlos Rodríguez", "Pérez"), ("Erik", "Holm")], None)),
+        # a running head above the title, in the body's size, is not the title
+        ([("NEWSROOMS AND PLATFORMS 1", B), ("Platform Power", T), ("and Local News", T), ("Ana Silva", A), *SIZED_BODY], (),
+         ("Platform Power and Local News", [("Ana", "Silva")], None)),
+        # a numbered heading right below the title is no author line
+        ([("Platform Power and Local News", T), ("1 Introduction", 14.3), ("Local news is in trouble. Papers close.", B)], (),
+         ("Platform Power and Local News", [], None)),
+        # no size above the body's: the text rules decide
+        ([("Platform Power and Local News", B), ("Ana Silva, Erik Holm", B), *SIZED_BODY], (),
+         ("Platform Power and Local News", [("Ana", "Silva"), ("Erik", "Holm")], None)),
+        # a journal banner in the largest size: the text rules decide
+        ([("Journal of Things, Vol. 3", T), ("Platform Power and Local News", A), ("Ana Silva, Erik Holm", B), *SIZED_BODY], (),
+         ("Platform Power and Local News", [("Ana", "Silva"), ("Erik", "Holm")], None)),
+    ],
+    ids=["tail-like-a-name", "long-name-own-line", "side-by-side-cells", "head-above-title", "heading-below-title", "no-sizes-tell", "banner"],
+)
+def test_sized_pdf_headers(rows, columns, expected):
+    assert _sized(rows, columns) == expected
+
+
+@pytest.mark.parametrize("sizes", [None, (), [0.0] * 5])
+def test_without_sizes_the_text_rules_read_the_header(sizes):
+    lines = ["Memory and Loss in the Letters of the Painter", "Grace Holm", *(t for t, _ in SIZED_BODY)]
+    assert parse_header(lines, sizes, B)[0] == parse_header(lines)[0]
+    assert parse_header(lines)[0]["title"] == "Memory and Loss in the Letters of the Painter"  # the tail taken for a name

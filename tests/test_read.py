@@ -197,3 +197,82 @@ def test_footnote_moved_after_the_sentence_it_interrupts():
 def test_pdf_glyphs_fixed(raw, expected):
     lines, _ = pdf_lines([[PdfLine(raw, 10.0, 10.0)]])
     assert lines == (expected,)
+
+
+def _notes_page(body_end: str) -> list[list[PdfLine]]:
+    """A footnote at the foot of page 1; page 2 goes on with a line that ends with ``body_end``, then a sentence."""
+    return [
+        _page("The body text of the first page says something about the", "engagement figures that arrive within", "small:5Footnote text that explains it."),
+        _page(f"some minutes of {body_end}", "The next page goes on with a sentence that stops at its end."),
+    ]
+
+
+@pytest.mark.parametrize(
+    "body_end, note_at",
+    [
+        ("publication.", 3),
+        ("publication.5", 3),  # a note mark after the full stop
+        ("publication.\u201d5", 3),
+        ("publication (Gans, 1979).12", 3),
+        ("publication in 2021.6", 3),
+        ("publication.\u2020", 3),
+        ("an effect of 0.35", 4),  # a decimal number ends no sentence
+        ("publication", 4),
+    ],
+)
+def test_footnote_flushed_at_the_first_sentence_end(body_end, note_at):
+    lines, meta = pdf_lines(_notes_page(body_end))
+    assert lines[note_at] == "5 Footnote text that explains it."
+    assert meta["notes"] == ((note_at, note_at + 1),)
+    assert meta["note_pages"] == (0,)
+
+
+def _foot_page(foot: PdfLine, note_ys=(84.1, 71.8, 62.4)) -> list[PdfLine]:
+    notes = ["3Proposals of this kind have been discussed in several Eu-", "ropean parliaments but none had been adopted at the time of", "writing."]
+    return [
+        *(PdfLine(f"A body line of the page, number {k}, in the size of the body text and long", 10.0, 10.0, 700.0 - 12 * k) for k in range(4)),
+        PdfLine("A body line that stops at the end of the sentence.3", 10.0, 10.0, 640.0),
+        *(PdfLine(t, 8.0, 6.0 if k == 0 else 8.0, y) for k, (t, y) in enumerate(zip(notes, note_ys))),
+        foot,
+    ]
+
+
+NAN = float("nan")
+
+
+@pytest.mark.parametrize(
+    "foot, note_ys, dropped",
+    [
+        (PdfLine("Media and Society Review", 8.0, 8.0, 32.5), (84.1, 71.8, 62.4), True),  # far below the note
+        (PdfLine("Media and Society Review", 8.0, 8.0, 52.9), (84.1, 71.8, 62.4), False),  # the next line of the note
+        (PdfLine("Media and Society Review", 8.0, 8.0), (NAN, NAN, NAN), True),  # no baselines: a short line after a sentence
+        (PdfLine("and this goes on to the end.", 8.0, 8.0), (NAN, NAN, NAN), False),
+    ],
+)
+def test_running_foot_below_a_footnote_is_dropped(foot, note_ys, dropped):
+    lines, meta = pdf_lines([_foot_page(foot, note_ys)])
+    (a, b), = meta["notes"]
+    assert ("Media and Society Review" in lines) is (not dropped and "Media" in foot.text)
+    assert lines[b - 1] == (foot.text if not dropped else "writing.")
+    assert not any(foot.text in ln for ln in lines[:a])  # never glued to the body either
+
+
+def test_note_pages_and_line_sizes():
+    pages = [
+        _page("The first page has one sentence that ends here.1", "small:1A note on the first page."),
+        _page("The second page has its own sentence that ends.2", "small:2A note on the second page.", size=12.0),
+        _page("A third page of body text that goes on and on.", "More body text in the body's size, to be the most.", "And more of it."),
+    ]
+    lines, meta = pdf_lines(pages)
+    assert meta["note_pages"] == (0, 1)
+    assert [lines[a] for a, _ in meta["notes"]] == ["1 A note on the first page.", "2 A note on the second page."]
+    assert meta["line_sizes"] == (10.0, 12.0, 8.0, 10.0, 8.0, 10.0, 10.0)  # each note after the next sentence end
+    assert len(meta["line_sizes"]) == len(lines)
+    assert meta["body_size"] == 10.0
+
+
+def test_typeset_pdf_meta_sizes(typeset):
+    m = typeset.meta
+    assert len(m["line_sizes"]) == len(typeset.raw_lines)
+    assert m["body_size"] == 10.0 and m["line_sizes"][0] == 10.0  # the title is in the body's size here
+    assert len(m["note_pages"]) == len(m["notes"]) and all(0 <= p < m["pages"] for p in m["note_pages"])

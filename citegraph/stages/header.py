@@ -43,7 +43,8 @@ _YEAR_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 def run(x: Extraction, res: Resources) -> Extraction:
     """Set ``x.document`` from the header lines."""
-    csl, kind, used = parse_header(x.raw_lines)
+    m = x.meta
+    csl, kind, used = parse_header(x.raw_lines, m.get("line_sizes"), m.get("body_size", 0.0), _page_end(m), m.get("line_columns", ()))
     doc_id = doc_id_for(x.path)
     csl = {"id": doc_id, **csl}
     meta = dict(x.meta)
@@ -58,6 +59,68 @@ def run(x: Extraction, res: Resources) -> Extraction:
     if "title" not in csl:
         x = x.with_problem("no-title", "no title found in the document header", 1)
     return x
+
+
+def _page_end(meta: Any) -> int | None:
+    """The index of page 2's first line (a PDF's header is on page 1), or None."""
+    starts = meta.get("page_starts") or ()
+    return int(starts[1]) if len(starts) > 1 else None
+
+
+def sized_title(
+    lines: list[str], sizes: Any, body: float, end: int | None = None
+) -> tuple[str, list[int], set[int]] | None:
+    """Title and author lines told by font size (a PDF): ``(title, title lines, author lines)`` or None.
+
+    The title is the first run of lines at the largest size of page 1 (at
+    least 15% above the body's), joined while the size holds; the author
+    lines are the ones right below it at a size between the title's and the
+    body's (empty when the authors are in the body's size). None when sizes
+    are unknown or the run does not look like a title (a journal banner).
+    """
+    try:
+        sz = [float(v) for v in sizes[: len(lines)]] if sizes else []
+        body = float(body or 0.0)
+    except (TypeError, ValueError):
+        return None
+    n = min(len(lines), len(sz), end or HEADER_WINDOW)
+    seen = [i for i in range(n) if lines[i].strip() and sz[i] > 0]
+    if not seen or body <= 0:
+        return None
+    top = max(sz[i] for i in seen)
+    if top < 1.15 * body:
+        return None
+    i0 = next(i for i in seen if abs(sz[i] - top) < 0.3)
+    idx = [i for i in seen if i >= i0]
+    run: list[int] = []
+    for i in idx:
+        if abs(sz[i] - top) >= 0.3 or len(run) >= 6:
+            break
+        run.append(i)
+    parts = [plain(lines[i]) for i in run]
+    title = parts[0]
+    for part in parts[1:]:
+        title = title + part if re.search(r"[^\W\d_]-$", title) and part[:1].isupper() else f"{title} {part}"
+    title = " ".join(title.split())
+    if len(title.split()) < 2 or len(title) > 300 or VOLUME.search(title) or DOI_URL.search(title) or EMAIL.search(title) or FURNITURE.search(title):
+        return None
+    authors: set[int] = set()
+    size = 0.0
+    for i in (i for i in idx if i > run[-1]):
+        p = plain(lines[i])
+        if not body + 0.3 < sz[i] < top - 0.3 or size and abs(sz[i] - size) >= 0.3 or abstract_or_keywords(p, {}) or re.match(r"\d{1,2}\.?\s", p):
+            break  # the body's size, another size than the authors', the abstract, a numbered heading
+        if not size and is_heading(p) and not names_in(p, run_from=5):
+            break  # a heading right below the title: no authors in their own size
+        size = sz[i]
+        authors.add(i)
+    return (title_case(title) if is_caps(title) else title), run, authors
+
+
+def _author_cells(line: str, cols: tuple[int, ...]) -> list[str]:
+    """A PDF author line cut at the offsets where its side-by-side cells begin."""
+    cuts = [0, *sorted(c for c in cols if 0 < c < len(line)), len(line)]
+    return [line[a:b].strip() for a, b in zip(cuts, cuts[1:]) if line[a:b].strip()]
 
 
 def _front_matter(lines: list[str]) -> tuple[dict[str, Any], int]:
@@ -129,12 +192,18 @@ def _title_at(lines: list[str], i: int, markdown_heading: bool, common: frozense
     return (title_case(title) if is_caps(title) else title), idx
 
 
-def parse_header(lines: tuple[str, ...] | list[str]) -> tuple[dict[str, Any], str, set[int]]:
+def parse_header(
+    lines: tuple[str, ...] | list[str], sizes: Any = None, body: float = 0.0, page_end: int | None = None, columns: Any = ()
+) -> tuple[dict[str, Any], str, set[int]]:
     """Header metadata from a document's first lines.
 
     Returns ``(csl, kind, used)``: a CSL-JSON item without ``id``, ``"news"``
     or ``"paper"``, and the indexes of the lines that make up the header.
     The words the whole text writes in lower case tell names from title words.
+    A PDF's font sizes (``sizes``: one per line, ``body``: the text's size,
+    ``page_end``: page 2's first line; see :func:`sized_title`) pick the title
+    and author lines when they tell; ``columns`` (``(line, offsets)`` pairs)
+    cut side-by-side author cells apart.
     """
     common = common_words(lines)
     raw = [ln[:MAX_LINE] for ln in lines[:HEADER_WINDOW]]
@@ -151,14 +220,23 @@ def parse_header(lines: tuple[str, ...] | list[str]) -> tuple[dict[str, Any], st
         news = parse_news(lines, window, used)
         if news:
             return news
-    return _paper(lines, window, used, csl, common)
+    sized = None if front else sized_title(lines, sizes, body, page_end)
+    cells: dict[int, tuple[int, ...]] = {}
+    for pair in columns or ():
+        try:
+            cells[int(pair[0])] = tuple(int(c) for c in pair[1])
+        except (TypeError, ValueError, IndexError):
+            continue
+    return _paper(lines, window, used, csl, common, sized, cells)
 
 
 def _paper(
-    lines: list[str], window: list[tuple[int, str]], used: set[int], csl: dict[str, Any], common: frozenset[str] = frozenset()
+    lines: list[str], window: list[tuple[int, str]], used: set[int], csl: dict[str, Any], common: frozenset[str] = frozenset(),
+    sized: tuple[str, list[int], set[int]] | None = None, cells: dict[int, tuple[int, ...]] | None = None,
 ) -> tuple[dict[str, Any], str, set[int]]:
-    """A paper: running heads, title, authors, affiliation, then abstract/keywords."""
+    """A paper: running heads, title, authors, affiliation, then abstract/keywords (``sized``: see :func:`sized_title`)."""
     dates: list[tuple[int, list[int]]] = []  # (priority, date): lower is better
+    author_lines = sized[2] if sized else set()
     before: list[str] = []
     title_end = -1
     for i, s in window:
@@ -166,6 +244,11 @@ def _paper(
         if "title" in csl and csl["title"].casefold() == p.casefold():
             used.add(i)
         if i <= title_end or "title" in csl or i in used:
+            continue
+        if sized and i >= sized[1][0]:  # the title told by its size
+            csl["title"], idx = sized[0], sized[1]
+            used.update(idx)
+            title_end = idx[-1]
             continue
         nxt = next((t for j, t in window if j > i), "")
         venue = None
@@ -188,6 +271,8 @@ def _paper(
             if INSTITUTION.search(p) or EMAIL.search(p) or date_of(p) or names:
                 used.add(i)
             continue
+        if sized:
+            continue  # a line above the sized title that is no running head: not the title
         found = _title_at(lines, i, bool(MD_HEADING.match(s)), common)
         if not found and (p.endswith(":") and len(p.split()) <= 6 or is_heading(s) and not re.match(r"^\s{0,3}#|\d", s)):
             continue  # a label ("Article reuse guidelines:") or a capitals line ("ARTICLE INFO") before the title
@@ -203,6 +288,17 @@ def _paper(
         label = _LABEL.match(p)
         if abstract_or_keywords(p, csl):
             break
+        if i in author_lines:  # in the authors' size: names (one per cell), affiliations, e-mail, a date
+            cut = (cells or {}).get(i, ())
+            for cell in _author_cells(s, cut):
+                if names := names_in(cell, run_from=99 if cut else 5):
+                    authors += names
+                elif INSTITUTION.search(cell) and len(cell) < 250 and not EMAIL.search(cell):
+                    csl.setdefault("custom", {}).setdefault("affiliation", cell)
+                elif date_of(cell) and len(cell) < 60:
+                    dates.append((3, date_of(cell) or []))
+            used.add(i)
+            continue
         if label and label.group(1).lower() in ("date", "published"):
             if d := date_of(label.group(2)):
                 dates.append((0, d))

@@ -139,13 +139,15 @@ def _split_run(words: list[str]) -> list[str] | None:
     return names
 
 
-def names_in(line: str, strict: bool = False, common: frozenset[str] = frozenset()) -> list[str] | None:
+def names_in(line: str, strict: bool = False, common: frozenset[str] = frozenset(), run_from: int = 4) -> list[str] | None:
     """The names in an author line ("Junke Hu, Ruoyan Liang", "Lena Fischer a,∗, Marco Rossi b"), or None.
 
     Names printed side by side (LaTeX's ``\\and``: "Ana Silva* Erik Holm",
     "Ana Silva Erik Holm Li Wei") are split at their marks, else into
-    given-family pairs. ``common`` holds the words the document writes in lower
-    case: a "name" made only of those ("Recommendation Networks") is not one.
+    given-family pairs when a part has ``run_from`` words or more (a PDF's
+    author line known to hold one name a cell passes more). ``common`` holds the
+    words the document writes in lower case: a "name" made only of those
+    ("Recommendation Networks") is not one.
     """
     s = plain(line)
     if not s or len(s) > 200 or ":" in s or EMAIL.search(s) or s.endswith(".") or is_caps(s) and "," not in s:
@@ -163,7 +165,7 @@ def names_in(line: str, strict: bool = False, common: frozenset[str] = frozenset
         words = p.split()
         if not all(_NAME_WORD.match(w) and (w[:1].isupper() or w in _PARTICLES) for w in words):
             return None
-        split = _split_run(words) if len(words) >= 4 else None
+        split = _split_run(words) if len(words) >= max(run_from, 4) else None
         if split:
             out += split
         elif 2 <= len(words) <= 4:
