@@ -418,3 +418,25 @@ def test_page_code_has_the_colour_control_and_sets_text_safely():
     code = page.page_script()
     assert "colour-by" in code and "legend-clusters" in code and "nodeFill" in code
     assert "innerHTML" not in code and "insertAdjacentHTML" not in code
+
+
+@pytest.mark.parametrize("change", ["none", "title", "citation"])
+def test_clusters_from_the_memo_equal_fresh_ones(monkeypatch, change):
+    import citegraph.clusters as clusters_mod
+
+    g = _schools(3)
+    memo = _DictMemo()
+    first = data_of(to_html(g, layout_memo=memo))
+    h = g.copy()
+    if change == "title":
+        h.nodes["work:s0w0"]["title"] = "Another title altogether"
+    elif change == "citation":
+        h.add_edge("doc:s1d0", "work:s0w0", relation="cites")
+    fresh = data_of(to_html(h))
+    if change == "none":
+        monkeypatch.setattr(clusters_mod, "clusters", lambda *a, **k: pytest.fail("the clusters should come from the memo"))
+    again = data_of(to_html(h, layout_memo=memo))
+    assert again["clusters"] == fresh["clusters"]
+    assert [n.get("cl") for n in again["nodes"]] == [n.get("cl") for n in fresh["nodes"]]
+    if change == "none":
+        assert again == first

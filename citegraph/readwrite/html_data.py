@@ -126,16 +126,41 @@ def _memberships(graph: nx.DiGraph, kind: dict[Any, str]) -> tuple[dict[Any, set
     return docs, plats
 
 
-def _clusters(graph: nx.DiGraph, seed: int) -> tuple[dict[Any, int], list[dict[str, Any]]]:
-    """Node -> cluster number, and the clusters for the legend (number, label, size, colour)."""
+def _cluster_input(graph: nx.DiGraph, seed: int) -> str | None:
+    """A digest of everything the clusters are computed from (who cites what, keys and titles), or None."""
+    from ..digest import value_digest
+
+    cites = sorted((str(u), str(v)) for u, v, r in graph.edges(data="relation") if r == "cites")
+    nodes = {str(n) for pair in cites for n in pair}
+    facts = sorted((n, str(graph.nodes[n].get("key") or ""), str(graph.nodes[n].get("title") or ""), str(graph.nodes[n].get("kind") or "")) for n in nodes if n in graph)
+    if len(facts) != len(nodes):  # ids that are not text: nothing remembered
+        return None
+    digest = value_digest([seed, cites, facts])
+    return f"clusters:{digest}" if digest else None
+
+
+def _clusters(graph: nx.DiGraph, seed: int, memo: Any = None) -> tuple[dict[Any, int], list[dict[str, Any]]]:
+    """Node -> cluster number, and the clusters for the legend (number, label, size, colour).
+
+    With a ``memo`` (the layout memo), the clusters of a graph whose citations,
+    keys and titles are those of the last build are not computed again.
+    """
     from ..clusters import cluster_of, clusters
 
+    key = _cluster_input(graph, seed) if memo is not None else None
+    hit = memo.get(key) if key else None
+    if isinstance(hit, list) and len(hit) == 2 and isinstance(hit[0], dict) and isinstance(hit[1], list):
+        memo.put(key, hit)
+        return hit[0], hit[1]
     found = clusters(graph, seed=seed)
     listed = [
         {"n": c.number, "label": c.label, "size": c.size, **({"color": CLUSTER_PALETTE[i]} if i < len(CLUSTER_PALETTE) else {"color": CLUSTER_MINOR, "minor": True})}
         for i, c in enumerate(found)
     ]
-    return cluster_of(found), listed
+    member = cluster_of(found)
+    if key:
+        memo.put(key, [member, listed])
+    return member, listed
 
 
 def page_data(graph: nx.DiGraph, seed: int = 42, layout_memo: Any = None) -> dict[str, Any]:
@@ -147,14 +172,14 @@ def page_data(graph: nx.DiGraph, seed: int = 42, layout_memo: Any = None) -> dic
     enabled = gc.isenabled()
     gc.disable()  # tens of thousands of small dicts and no cycles: collections would only walk the heap again and again
     try:
-        return _page_data(graph, seed, positions)
+        return _page_data(graph, seed, positions, layout_memo)
     finally:
         if enabled:
             gc.enable()
 
 
-def _page_data(graph: nx.DiGraph, seed: int, positions: dict[Any, Any]) -> dict[str, Any]:
-    cluster_no, cluster_list = _clusters(graph, seed)
+def _page_data(graph: nx.DiGraph, seed: int, positions: dict[Any, Any], memo: Any = None) -> dict[str, Any]:
+    cluster_no, cluster_list = _clusters(graph, seed, memo)
     kind: dict[Any, str] = {}
     cited: dict[Any, float] = {}
     for n, d in graph.nodes(data=True):
