@@ -108,3 +108,29 @@ def test_chapter_context_features(training_mode, i, expected, absent):
 def test_in_marks_only_a_field_start(training_mode, text):
     """"in" inside a sentence, or "In" as the last word, marks no container ahead."""
     assert not any("inb" in g for g in _strs(features.sequence_features(text.split())))
+
+
+BOOKCH = "Doe, J. (2001). “A chapter,” In E. Editor (Ed.), The book. London: Oxford University Press."
+
+
+@pytest.mark.parametrize(
+    "i, expected, absent",
+    [
+        (0, {"Se=,", "Sl=1", "N:jour"}, {"Sp=,"}),  # "Doe,": a one-word segment ended by a comma
+        (3, {"Se=,", "Sp=."}, {"S:pub"}),  # "“A": the quoted title's segment ends at "chapter,”"
+        (5, {"Sf=in", "Se=,", "Sp=,", "S:ed", "Sl=4"}, set()),  # "In": the editor segment opens with a cue
+        (11, {"S:place", "N:pub", "N:place", "Se=:", "Sp=."}, {"S:pub"}),  # "London:": a place, a publisher next
+        (13, {"S:pub", "S:org", "Sp=:", "Se=.", "Sl=3"}, {"N:pub"}),  # "University": the publisher's segment
+    ],
+)
+def test_segment_features(training_mode, i, expected, absent):
+    feats = _strs(features.sequence_features(BOOKCH.split()))
+    assert expected <= feats[i], sorted(feats[i])
+    assert not (absent & feats[i])
+
+
+@pytest.mark.parametrize("text", ["J. R. R. Tolkien", "A. B."])
+def test_initials_do_not_end_segments(training_mode, text):
+    feats = _strs(features.sequence_features(text.split()))
+    n = len(text.split())
+    assert all(f"Sl={min(n, 5)}" in g for g in feats)

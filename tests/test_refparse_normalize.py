@@ -111,3 +111,32 @@ def test_book_and_chapter_titles(segs, title, container):
 def test_volume_word_left_at_the_end_of_a_container(segs, container, volume, issue):
     item = to_csl(segs)
     assert (item.get("container-title"), item.get("volume"), item.get("issue")) == (container, volume, issue)
+
+
+@pytest.mark.parametrize(
+    "segs, title, note",
+    [
+        # a short parenthesised name after an unpunctuated title is the title's
+        ([("author", "Wu, Q."), ("date", "2025."), ("title", "Social Media Xiaohongshu"), ("note", "(Rednote). arXiv.")], "Social Media Xiaohongshu (Rednote)", "arXiv"),
+        # a genre in parentheses is not
+        ([("author", "Shih, S."), ("date", "(2014)."), ("title", "Towards Optimal Rhythm"), ("note", "(Unpublished doctoral dissertation).")], "Towards Optimal Rhythm", "Unpublished doctoral dissertation"),
+        # a title ended by a full stop keeps what follows apart
+        ([("author", "Wu, Q."), ("date", "2025."), ("title", "Social Media."), ("note", "(Rednote).")], "Social Media", "Rednote"),
+    ],
+)
+def test_parenthesised_name_after_title(segs, title, note):
+    item = to_csl(segs)
+    assert (item.get("title"), item.get("note")) == (title, note)
+
+
+@pytest.mark.parametrize(
+    "segs, title, has_author",
+    [
+        ([("author", "Tik Tok,"), ("title", "a platform, launches"), ("author", "in Indonesia-PR Newswire APAC."), ("date", "2017.")], "Tik Tok, a platform, launches in Indonesia-PR Newswire APAC", False),
+        ([("author", "Doe, J."), ("title", "A study"), ("author", "in Paris."), ("date", "2017.")], "A study", True),  # authors before the title: left alone
+    ],
+)
+def test_lower_case_author_after_title_is_title(segs, title, has_author):
+    item = to_csl(segs)
+    assert item["title"] == title
+    assert ("author" in item) == has_author

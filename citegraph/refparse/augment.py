@@ -18,6 +18,7 @@ import random
 import re
 
 from .data import Segments
+from .augment_styles import book_styles, chapter_styles, presented, report, thesis
 from .names import parse_names
 from .normalize import clean, parse_date, parse_pages, parse_volume
 
@@ -229,6 +230,63 @@ def _chapter(f: dict, editors: list[dict], rng: random.Random) -> Segments:
     return segs
 
 
+#: shares of the training entries also re-rendered by :mod:`.augment_styles` (scaled by ``share`` / 0.45)
+_STYLE_SHARES = {"chapter": 0.5, "book": 0.3, "presented": 0.4, "thesis": 0.03, "report": 0.03}
+
+
+def _institutions(train: list[Segments]) -> tuple[list[str], list[str], list[str]]:
+    """Universities, other institutions and places named by the training entries."""
+    unis: list[str] = []
+    insts: list[str] = list(_ORGS)
+    places: list[str] = []
+    for segs in train:
+        for label, text in segs:
+            t = clean(text)
+            if not 3 <= len(t) <= 80:
+                continue
+            if label == "publisher" and re.search(r"Univ|Institut|College|School", t):
+                unis.append(t)
+            elif label == "publisher" and re.search(r"Cent(?:er|re)|Institute|Bureau|Agency|Office|Department|Council|Foundation|Association|Commission|Ministry|Organi[sz]ation|Bank", t):
+                insts.append(t)
+            elif label == "location" and "," not in t[:-1]:
+                places.append(t)
+    return unis or ["University of Chicago"], insts, places or ["London"]
+
+
+def _styles(train: list[Segments], share: float, seed: int) -> list[Segments]:
+    """The renderings of :mod:`.augment_styles` (their own generator: the others stay as they were)."""
+    rng = random.Random(seed + 101)
+    scale = share / 0.45
+    unis, insts, places = _institutions(train)
+    out: list[Segments] = []
+    pool: list[dict] = []
+    for segs in train:
+        f = _fields(segs)
+        if f is None:
+            continue
+        if f["editors"]:
+            pool = (pool + f["editors"])[-40:]
+        if not f["names"]:
+            continue
+        number = rng.randint(1, 150)
+        if f["container"] and f["chapter"]:
+            if rng.random() < _STYLE_SHARES["presented"] * scale:
+                made = presented(f, rng)
+                if made:
+                    out.append(made)
+            if pool and rng.random() < _STYLE_SHARES["chapter"] * scale:
+                editors = f["editors"] or [pool[(len(out) + j * 5) % len(pool)] for j in range(rng.randint(1, min(3, len(pool))))]
+                out.append(chapter_styles(f, editors, rng, number))
+        elif f["publisher"] and not f["container"] and rng.random() < _STYLE_SHARES["book"] * scale:
+            out.append(book_styles(f, rng, number))
+        r = rng.random()
+        if r < _STYLE_SHARES["thesis"] * scale:
+            out.append(thesis(f, rng.choice(unis), rng.choice(places), rng))
+        elif r < (_STYLE_SHARES["thesis"] + _STYLE_SHARES["report"]) * scale:
+            out.append(report(f, rng.choice(insts + unis[:20]), rng))
+    return out
+
+
 def augment(train: list[Segments], share: float = 0.45, seed: int = 7) -> list[Segments]:
     """Re-rendered sequences made from about ``share`` of the training sequences."""
     rng = random.Random(seed)
@@ -259,4 +317,6 @@ def augment(train: list[Segments], share: float = 0.45, seed: int = 7) -> list[S
             out.append(_gbt_classic(f, rng, number))
         else:
             out.append(_org_or_titlefirst(f, rng))
+    if share > 0:
+        out += _styles(train, share, seed)
     return [[(label, text) for label, text in s if text.strip()] for s in out]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["MONTHS", "GIVEN", "PUBLISHER", "PLACE", "JOURNAL", "ORG", "PARTICLES", "GENRE", "EDITOR", "LEXICON"]
+__all__ = ["MONTHS", "GIVEN", "PUBLISHER", "PLACE", "JOURNAL", "ORG", "PARTICLES", "GENRE", "WEB", "EDITOR", "LEXICON"]
 
 MONTHS = frozenset("""
 january february march april may june july august september october november december
@@ -38,6 +38,19 @@ cambridge harvard princeton yale mit academic norton taylor francis palgrave iee
 prentice hall houghton mifflin harper collins random house basic doubleday knopf dover crc lippincott
 mosby saunders thieme karger brill gruyter suhrkamp beck hanser presses universitaires puf gallimard
 seuil dunod masson armand colin harmattan inc ltd llc co gmbh ag pub
+bloomsbury continuum polity verso zed earthscan guilford erlbaum jossey-bass jossey emerald igi nova hindawi
+mdpi frontiers plos wolters lww aip iop rsc siam usenix morgan kaufmann o'reilly apress manning packt
+birkhäuser birkhauser vieweg teubner kohlhammer vandenhoeck ruprecht siebeck nomos reclam rowohlt klett
+duncker humblot laterza einaudi feltrinelli mulino zanichelli alianza paidós paidos cátedra akal gredos
+vozes zahar fayard flammarion payot vrin karthala découverte decouverte belin hachette larousse klincksieck
+droz brepols peeters nauka universitaria universitária universitat universität universidad universidade
+università université universite universitaires univ pr publ pubs verlagsgesellschaft editora editorial
+editore editori edizioni ediciones edições edicoes uitgeverij förlag forlag wydawnictwo printed printing
+imprint associates sons bros corp corporation limited plc srl pergamon clarendon hmso stationery gpo spie
+asme asce aiaa sae osa iet iee scientific informa intech intechopen lambert vdm lulu createspace xlibris
+authorhouse iuniverse wiley-blackwell butterworth-heinemann heinemann butterworth methuen faber chatto
+vintage bantam picador granta hutchinson cassell longman longmans heinle cengage wadsworth thomson brooks/cole
+jones bartlett lippincott sinauer freeman benjamin/cummings cummings worth bedford wiley-vch
 """.split())
 
 PLACE = frozenset("""
@@ -49,6 +62,30 @@ heidelberg stockholm oslo copenhagen helsinki moscow delhi mumbai thousand oaks 
 englewood cliffs upper saddle river baltimore berkeley princeton new haven ann arbor ithaca lanham
 basingstoke abingdon chichester malden hillsdale mahwah norwood greenwich westport durham minneapolis
 ny ma ca uk usa nj il pa tx ct md mi nc
+bristol manchester edinburgh glasgow dublin belfast cardiff liverpool leeds birmingham sheffield nottingham
+cape town johannesburg pretoria nairobi lagos cairo istanbul ankara tehran seoul taipei jakarta bangkok manila
+kuala lumpur canberra brisbane perth adelaide auckland wellington ottawa vancouver calgary montréal québec quebec
+mexico são sao paulo rio janeiro buenos aires santiago lima bogotá bogota caracas lisbon lisboa porto coimbra
+warsaw warszawa kraków krakow prague praha budapest bucharest athens zagreb ljubljana belgrade sofia kiev kyiv
+petersburg leningrad moskva novosibirsk göttingen gottingen tübingen tubingen bonn köln koln cologne freiburg
+mainz bern basel lausanne utrecht groningen rotterdam antwerp antwerpen leuven louvain ghent gent florence
+firenze torino turin napoli naples bologna padova venezia venice bordeaux toulouse lille strasbourg grenoble
+nantes rennes montpellier evanston urbana champaign madison austin houston dallas atlanta miami seattle portland
+denver pittsburgh cleveland detroit nashville columbus cincinnati indianapolis bloomington stanford palo alto
+pasadena irvine diego boulder albany amherst bethesda rockville arlington alexandria reston raleigh sebastopol
+redmond armonk piscataway norwell burlington waltham oxon hove sussex surrey farnham aldershot cheltenham
+northampton totowa lanham boca raton orlando tampa cambridge oakland hanover hannover dresden bremen düsseldorf
+dusseldorf nürnberg nuremberg wiesbaden weinheim darmstadt karlsruhe kiel münster munster jena halle mannheim
+würzburg wurzburg augsburg regensburg innsbruck graz salzburg uppsala lund aarhus bergen trondheim reykjavik
+tallinn riga vilnius minsk tbilisi yerevan baku almaty tashkent karachi lahore islamabad dhaka kolkata calcutta
+chennai madras bangalore bengaluru hyderabad pune kathmandu colombo hanoi nanjing wuhan guangzhou shenzhen
+hangzhou tianjin chengdu xi'an xian kyoto osaka nagoya sendai
+england scotland wales ireland germany france netherlands switzerland italy spain china japan india canada
+australia brazil russia austria belgium sweden norway denmark finland poland portugal greece israel
+california texas massachusetts virginia maryland illinois michigan ohio florida georgia oregon colorado
+connecticut jersey carolina pennsylvania wisconsin minnesota indiana kansas missouri tennessee kentucky
+louisiana arizona utah iowa nebraska oklahoma alabama
+va wa fl ga co mn wi az or mo tn ky oh ut nh ri vt nm nv ia ks ne sc
 """.split())
 
 JOURNAL = frozenset("""
@@ -70,6 +107,14 @@ PARTICLES = frozenset("van von der den de del della di da du la le dos das ter t
 GENRE = frozenset("""
 thesis dissertation phd ph.d doctoral master's masters report technical tech manuscript unpublished
 preprint working paper draft communication patent standard film video
+presented poster meeting msc mphil diplomarbeit habilitationsschrift mémoire memoire tesis tese tesi
+brief briefing memorandum memo whitepaper white discussion lecture keynote talk speech seminar
+""".split())
+
+#: words of web and access notes
+WEB = frozenset("""
+retrieved accessed available online viewed consulted consulté consulte abgerufen zugriff zugegriffen
+website web homepage blog site internet url doi pdf html en ligne disponible acesso
 """.split())
 
 EDITOR = frozenset("ed ed. eds eds. editor editors edited hrsg hrsg. dir. éd. (ed.) (eds.) (ed) (eds)".split())
@@ -84,4 +129,5 @@ LEXICON = {
     "org": ORG,
     "part": PARTICLES,
     "genre": GENRE,
+    "web": WEB,
 }

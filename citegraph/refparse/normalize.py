@@ -168,6 +168,34 @@ def _infer_type(item: dict, fields: dict[str, list[str]]) -> str:
     return "article"
 
 
+#: a short parenthesised name or acronym: "(Rednote)", "(CVPR)", "(New Series)"
+_PAREN_HEAD = re.compile(r"\((?:[A-Z0-9][^()\s]{0,30})(?: [A-Z0-9][^()\s]{0,30}){0,2}\)")
+
+
+def _title_tail(segs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Give the title back what follows it unpunctuated: "(Acronym)" labelled note, lower-case words labelled author.
+
+    A title not ended by ".", "?" or "!" goes on in "Title Words (Rednote). arXiv."
+    (the "(Rednote)" is the title's) and in "Title, launches in Indonesia-PR
+    Newswire" (authors never follow the title in lower case).
+    """
+    for i in range(len(segs) - 1):
+        if segs[i][0] != "title" or segs[i][1].rstrip("”’\"'*")[-1:] in (".", "?", "!"):
+            continue
+        label, text = segs[i + 1]
+        if label == "note":
+            m = _PAREN_HEAD.match(text)
+            if m:
+                rest = text[m.end() :]
+                head = text[: m.end()] + (rest[:1] if rest[:1] in ".," else "")
+                rest = rest[len(head) - m.end() :].strip()
+                return segs[:i] + [("title", segs[i][1] + " " + head)] + ([("note", rest)] if rest else []) + segs[i + 2 :]
+        elif label == "author" and text[:1].islower() and any(lab == "date" for lab, _ in segs[i + 2 :]) and not any(lab == "author" for lab, _ in segs[:i]):
+            return segs[:i] + [("title", segs[i][1] + " " + text)] + segs[i + 2 :]
+        break
+    return segs
+
+
 def _repair(segs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Fix label sequences that cannot be right.
 
@@ -208,6 +236,7 @@ def _repair(segs: list[tuple[str, str]]) -> list[tuple[str, str]]:
                 else:
                     segs = segs[:i] + [(label, head), ("volume", last)] + segs[i + 1 :]
             break
+    segs = _title_tail(segs)
     if not any(label == "title" for label, _ in segs):
         for i, (label, text) in enumerate(segs):
             if label == "note" and sum(ch.isalpha() for ch in text) > 3:

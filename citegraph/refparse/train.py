@@ -36,11 +36,12 @@ def write_vocabulary(model_path: str = MODEL_PATH, vocab_path: str = VOCAB_PATH)
         fh.write("\n".join(attrs) + "\n")
     return len(attrs)
 
-#: CRF training parameters (L-BFGS with elastic-net regularisation).
+#: CRF training parameters (L-BFGS with elastic-net regularisation). 400 iterations rather than 250:
+#: +0.001 micro-F1 in cross-validation inside the training split since the segment features came.
 PARAMS = {
     "c1": 0.05,
     "c2": 0.02,
-    "max_iterations": 250,
+    "max_iterations": 400,
     "feature.minfreq": 2,
     "feature.possible_transitions": True,
 }
