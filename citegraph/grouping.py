@@ -2,26 +2,31 @@
 
 :func:`group_items` is union-find over pairs compared within blocks
 (:func:`~citegraph.identity.block_keys`). Its unions only ever join items
-that share a block, an identical description, or (for an undated item) a
-first author and a title or container key (:func:`~citegraph.identity.undated_keys`), so the items fall into independent parts
+that share a block, an identical description, an undated key of an undated
+item (:func:`~citegraph.identity.undated_keys`: title words with the first
+author, or the whole title), or surnames one typo apart in one year
+(:func:`surname_neighbours`), so the items fall into independent parts
 (:func:`components`): grouping each part on its own gives the same result
 as grouping them all. :func:`group_incremental` keeps each part's grouping
 in a memo under a digest of the part's descriptions, so after a change only
-the parts whose descriptions changed are grouped again.
+the parts whose descriptions changed are grouped again. Undated items are
+never compared with every year of their author: that would chain all of an
+author's years into one part and make every part large.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from typing import Any, Mapping, Protocol, Sequence
+from typing import Any, Iterator, Mapping, Protocol, Sequence
 
 from .digest import value_digest
-from .identity import THRESHOLD, Features, block_key, block_keys, conflict, features, fold, score, undated_keys, year_of
+from .identity import THRESHOLD, Features, conflict, end_words, features, fold, item_keys, score, surname_variants, year_of
 
-__all__ = ["group_items", "components", "group_incremental", "EXEMPLARS"]
+__all__ = ["group_items", "components", "group_incremental", "surname_neighbours", "EXEMPLARS", "TYPO_BLOCK"]
 
 EXEMPLARS = 6  # descriptions per group checked for a conflict before two groups are joined
+TYPO_BLOCK = 1  # a surname seen in at most this many descriptions in a year may be a typo of a neighbouring one
 
 
 class _Memo(Protocol):
@@ -30,11 +35,11 @@ class _Memo(Protocol):
     def put(self, key: str, value: Any) -> None: ...
 
 
-def _signature(csl: Mapping[str, Any]) -> str:
-    """What :func:`~citegraph.identity.score` looks at: items with equal signatures score alike."""
+def _signature(csl: Mapping[str, Any], year: str | None = None) -> str:
+    """What :func:`~citegraph.identity.score` looks at: items with equal signatures score alike (``year``: when known)."""
     names = tuple((n.get("family") or n.get("literal") or "", (fold(str(n.get("given") or "")) or " ")[0]) for n in (csl.get("author") or csl.get("editor") or []))
     fields = ("title", "container-title", "volume", "page", "DOI", "year-suffix")
-    return repr((names, year_of(csl), tuple(fold(str(csl.get(f) or "")) for f in fields)))
+    return repr((names, year_of(csl) if year is None else year, tuple(fold(str(csl.get(f) or "")) for f in fields)))
 
 
 def group_items(
@@ -51,8 +56,8 @@ def group_items(
     """
     n = len(items)
     flags = list(is_doc) if is_doc is not None else [False] * n
-    toks = [p[1] for p in prepared] if prepared is not None else [_tokens(c, f) for c, f in zip(items, flags)]
     feats = [p[0] for p in prepared] if prepared is not None else [features(c) for c in items]
+    toks = [p[1] for p in prepared] if prepared is not None else [_tokens(c, f, ft) for c, f, ft in zip(items, flags, feats)]
     parent = list(range(n))
     doc_of: dict[int, int] = {i: i for i in range(n) if flags[i]}  # root -> the document in its group
 
@@ -64,6 +69,7 @@ def group_items(
 
     same_as: set[tuple[int, int]] = set()
     exemplars: dict[int, list[int]] = {}  # root -> a few members with distinct titles, checked before a join
+    joined = [False] * n  # root -> whether its group holds two different descriptions
 
     def union(a: int, b: int, checked: bool = True) -> None:
         ra, rb = find(a), find(b)
@@ -78,6 +84,7 @@ def group_items(
             return  # a chain through an ambiguous description ("Beyond media" vs two "Beyond media: ..." works)
         root, child = min(ra, rb), max(ra, rb)
         parent[child] = root
+        joined[root] = joined[root] or joined[child] or checked
         merged = ea + [y for y in eb if feats[y].title not in {feats[x].title for x in ea}]
         exemplars.pop(child, None)
         exemplars[root] = merged[:EXEMPLARS]
@@ -112,18 +119,87 @@ def group_items(
             continue
         for key in (toks[i][1:] if flags[i] else toks[i][1:-1]):
             if not key.startswith("u:") or key in meets:
-                blocks[key].append(i)  # an undated item is compared with its author's items sharing a title or container key
-    for members in blocks.values():
-        for a_pos, a in enumerate(members):
-            for b in members[a_pos + 1 :]:
-                if find(a) == find(b) or (flags[a] and flags[b] and (min(a, b), max(a, b)) in same_as):
+                blocks[key].append(i)  # an undated item is compared with the items sharing one of its undated keys
+    for key, members in blocks.items():
+        if len(members) < 2:
+            continue
+        for a, b in _block_pairs(key, members, feats):
+            if find(a) == find(b) or (flags[a] and flags[b] and (min(a, b), max(a, b)) in same_as):
+                continue
+            if score(feats[a], feats[b]) >= THRESHOLD:
+                union(a, b)
+    by_main: dict[str, list[int]] = defaultdict(list)
+    for i in range(n):
+        if rep_of[i] == i and toks[i] and toks[i][0]:
+            by_main[toks[i][0]].append(i)
+    lonely = {k: len(v) for k, v in by_main.items() if len(v) > TYPO_BLOCK or not any(joined[find(a)] for a in v)}
+    for ka, kb in surname_neighbours(lonely):  # a typo in the surname and another in the title (rare surnames not met yet)
+        rare, other = (by_main[ka], by_main[kb]) if len(by_main[ka]) <= len(by_main[kb]) else (by_main[kb], by_main[ka])
+        for a in rare:
+            ends = end_words(feats[a].title)  # a typo in the title leaves its first or its last content word
+            for b in other:
+                x, y = min(a, b), max(a, b)
+                if not ends & feats[b].words or find(x) == find(y) or (flags[x] and flags[y] and (x, y) in same_as):
                     continue
-                if score(feats[a], feats[b]) >= THRESHOLD:
-                    union(a, b)
+                if score(feats[x], feats[y]) >= THRESHOLD:
+                    union(x, y)
     grouped: dict[int, list[int]] = defaultdict(list)
     for i in range(n):
         grouped[find(i)].append(i)
     return [m for _, m in sorted(grouped.items())], sorted(same_as)
+
+
+def _block_pairs(key: str, members: Sequence[int], feats: Sequence[Features]) -> Iterator[tuple[int, int]]:
+    """The pairs of a block worth scoring, in order: in an undated block (``"u:"``) only those with an undated item (two dated items meet in their year's blocks), elsewhere all."""
+    if not key.startswith("u:"):
+        for pos, a in enumerate(members):
+            for b in members[pos + 1 :]:
+                yield a, b
+        return
+    undated = [m for m in members if not feats[m].year]
+    for a in undated:
+        for b in members:
+            if b != a and (feats[b].year or b > a):
+                yield (a, b) if a < b else (b, a)
+
+
+def surname_neighbours(descriptions: Mapping[str, int]) -> list[tuple[str, str]]:
+    """Pairs of main block keys (``"surname|year"``) of one year whose surnames may be one typo apart, sorted.
+
+    ``descriptions``: how many distinct descriptions each main key has. Two
+    surnames one edit apart share a one-letter deletion (or one is a
+    deletion of the other: :func:`~citegraph.identity.surname_variants`);
+    the pair counts only when one of the two is rare (at most
+    :data:`TYPO_BLOCK` descriptions that year): a typo makes a rare
+    surname, while two common ones ("Wang", "Yang") are two families.
+    Computed on the distinct keys, not on the items; the pairs scored are
+    only those of the two blocks that share a title word (see
+    :func:`group_items`), and the parts (:func:`components`) stay apart.
+    """
+    rare: dict[str, list[str]] = defaultdict(list)  # "variant|year" -> the rare keys that have it
+    for key, count in descriptions.items():
+        if count <= TYPO_BLOCK:
+            first, _, year = key.rpartition("|")
+            for v in surname_variants(first):
+                rare[f"{v}|{year}"].append(key)
+    pairs: set[tuple[str, str]] = set()
+    if rare:
+        for key in descriptions:
+            first, _, year = key.rpartition("|")
+            for v in surname_variants(first):
+                for other in rare.get(f"{v}|{year}", ()):
+                    if other != key:
+                        pairs.add((other, key) if other < key else (key, other))
+    return sorted(pairs)
+
+
+def _descriptions(toks: Sequence[Sequence[str]], flags: Sequence[bool]) -> dict[str, int]:
+    """How many distinct descriptions (signatures; each document counts) each main block key has."""
+    seen: dict[str, set[str]] = defaultdict(set)
+    for i, ts in enumerate(toks):
+        if ts and ts[0]:
+            seen[ts[0]].add(f"doc:{i}" if flags[i] else ts[-1])
+    return {k: len(v) for k, v in seen.items()}
 
 
 def _undated_meets(toks: Sequence[Sequence[str]]) -> set[str]:
@@ -131,11 +207,15 @@ def _undated_meets(toks: Sequence[Sequence[str]]) -> set[str]:
     return {k for ts in toks if ts and ts[0].endswith("|") for k in ts[1:] if k.startswith("u:")}
 
 
-def _tokens(csl: Mapping[str, Any], is_doc: bool) -> list[str]:
-    """What links an item to others in :func:`group_items`: its main block key first, then its blocks, its undated keys and signature."""
-    keys = [block_key(csl), *block_keys(csl), *undated_keys(csl)]
+def _tokens(csl: Mapping[str, Any], is_doc: bool, feats: Features | None = None) -> list[str]:
+    """What links an item to others in :func:`group_items`: its main block key first, then its blocks, its undated keys and signature.
+
+    ``feats``: the item's features, when already known (:func:`~citegraph.identity.item_keys`).
+    """
+    f = features(csl) if feats is None else feats
+    keys = list(item_keys(f))
     if not is_doc:
-        keys.append("s:" + _signature(csl))  # identical descriptions join their representative
+        keys.append("s:" + _signature(csl, f.year))  # identical descriptions join their representative
     return keys
 
 
@@ -144,8 +224,10 @@ def components(items: Sequence[Mapping[str, Any]], is_doc: Sequence[bool] | None
 
     Two items are in one part when they share a block key or a signature,
     or an undated key (:func:`~citegraph.identity.undated_keys`) of an
-    undated item (transitively): :func:`group_items` never relates items of different
-    parts. ``tokens``: each item's :func:`_tokens` (computed when not given).
+    undated item, or when their surnames are one typo apart in one year
+    (:func:`surname_neighbours`), transitively: :func:`group_items` never
+    relates items of different parts. ``tokens``: each item's
+    :func:`_tokens` (computed when not given).
     """
     n = len(items)
     flags = list(is_doc) if is_doc is not None else [False] * n
@@ -168,6 +250,14 @@ def components(items: Sequence[Mapping[str, Any]], is_doc: Sequence[bool] | None
                 ri, rj = find(i), find(j)
                 if ri != rj:
                     parent[max(ri, rj)] = min(ri, rj)
+    mains: dict[str, int] = {}
+    for i, ts in enumerate(toks):
+        if ts and ts[0]:
+            mains.setdefault(ts[0], i)
+    for ka, kb in surname_neighbours(_descriptions(toks, flags)):
+        ra, rb = find(mains[ka]), find(mains[kb])  # surnames one typo apart, same year: compared in group_items
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
     parts: dict[int, list[int]] = defaultdict(list)
     for i in range(n):
         parts[find(i)].append(i)
@@ -227,7 +317,7 @@ def group_incremental(
         hit = known_tokens.get(d)
         if not _fits(hit):
             feats = features(c)
-            hit = (tuple(getattr(feats, name) for name in _FEATURE_FIELDS), _tokens(c, f))
+            hit = (tuple(getattr(feats, name) for name in _FEATURE_FIELDS), _tokens(c, f, feats))
         kept_tokens[d] = hit  # type: ignore[index]
         entries.append(hit)
     tokens = [e[1] for e in entries]

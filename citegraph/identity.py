@@ -1,10 +1,14 @@
 """Work identity: when two CSL items (references or documents) describe the same work.
 
 Candidates are compared only within blocks (:func:`block_keys`: first-author
-surname + year, and a title key + year to survive a typo in the surname).
+surname + year, and a title key + year to survive a typo in the surname;
+:func:`undated_keys` for an item without a year; surnames one letter
+deletion apart, :func:`surname_variants`, for a typo in the surname and
+another in the title).
 A pair is then scored (:func:`score`): title similarity (rapidfuzz), adjusted
 by the container (abbreviations understood), the other authors, volume and
-pages, and the first initial. Hard rules come first and never merge:
+pages, and the first initial; a title without its subtitle is compared
+with the other's main title, typos allowed. Hard rules come first and never merge:
 different years, different year suffixes ("2012a" vs "2012b"), different
 DOIs, incompatible first-author surnames, and different first initials with
 different titles ("Li, Z. 2022" vs "Li, Y. 2022"). Equal DOIs merge.
@@ -32,6 +36,9 @@ __all__ = [
     "block_key",
     "block_keys",
     "undated_keys",
+    "surname_variants",
+    "item_keys",
+    "end_words",
     "container_match",
     "Features",
     "features",
@@ -75,6 +82,15 @@ def first_initial(csl: Mapping[str, Any]) -> str:
 
 def year_of(csl: Mapping[str, Any]) -> str:
     """The issued year as a string, or "" (:func:`citegraph.csl.issued_year`)."""
+    issued = csl.get("issued")
+    if type(issued) is dict:  # the common case, checked without the slower Mapping test
+        parts = issued.get("date-parts")
+        if type(parts) is list and parts and type(parts[0]) is list and parts[0]:
+            first = parts[0][0]
+            if type(first) is int and 1500 <= first <= 2099:
+                return str(first)
+    elif issued is None:
+        return ""
     return issued_year(csl)
 
 
@@ -96,44 +112,105 @@ def block_key(csl: Mapping[str, Any]) -> str:
 
 
 def block_keys(csl: Mapping[str, Any]) -> tuple[str, ...]:
-    """All the blocks an item is compared in: surname + year, title words + year, DOI."""
+    """All the blocks an item is compared in: surname + year, title words + year, DOI.
+
+    Surnames one typo apart meet too (:func:`surname_variants`, used by
+    :func:`citegraph.grouping.group_items` on the distinct surnames).
+    """
+    return tuple(_block_keys(features(csl)))
+
+
+def undated_keys(csl: Mapping[str, Any]) -> tuple[str, ...]:
+    """The keys (``"u:"``) on which an undated item meets the items of other years (:func:`_undated_keys`)."""
+    return tuple(_undated_keys(features(csl)))
+
+
+def item_keys(f: Features) -> tuple[str, ...]:
+    """:func:`block_key` (or ""), then :func:`block_keys`, then :func:`undated_keys`, from an item's :class:`Features`."""
+    words = _ordered_words(f.title)
+    return (f"{f.first}|{f.year}" if f.first else "", *_block_keys(f, words), *_undated_keys(f, words))
+
+
+def _ordered_words(title: str) -> list[str]:
+    return [w for w in title.split() if w not in _STOP]
+
+
+def end_words(title: str) -> frozenset[str]:
+    """The first and the last content word of a folded title (:func:`title_key`): a typo in a title leaves one of them."""
+    words = _ordered_words(title)
+    return frozenset((words[0], words[-1])) if words else frozenset()
+
+
+def _block_keys(f: Features, words: list[str] | None = None) -> list[str]:
+    words = _ordered_words(f.title) if words is None else words
     keys = []
-    year = year_of(csl)
-    first = first_author_key(csl)
-    if first:
-        keys.append(f"{first}|{year}")  # block_key(csl)
-    words = [w for w in title_key(csl).split() if w not in _STOP]
+    year = f.year
+    if f.first:
+        keys.append(f"{f.first}|{year}")  # block_key(csl)
     if len(words) >= 3:  # two keys on disjoint words: one typo cannot break both
         keys.append(f"t:{' '.join(words[:3])}|{year}")
         if len(words) >= 6:
             keys.append(f"t:{' '.join(words[-3:])}|{year}")
-    doi = _doi(csl)
-    if doi:
-        keys.append(f"doi:{doi}")
-    return tuple(keys)
+    if f.doi:
+        keys.append(f"doi:{f.doi}")
+    return keys
 
 
-def undated_keys(csl: Mapping[str, Any]) -> tuple[str, ...]:
-    """The keys (``"u:"``) on which an undated item meets the items of its first author, whatever their year.
+@lru_cache(maxsize=65536)
+def surname_variants(first: str) -> tuple[str, ...]:
+    """A surname key and its one-letter deletions: two surnames one edit apart share one of them.
 
-    First author with the first three (and the last three) title words, and
-    with the initials of the container's words ("J. Commun." and "Journal of
-    Communication" alike): an undated item is compared only with that
-    author's items sharing one of them, not with every year of the author.
+    Only surnames a typo can reach (:func:`_surnames_compatible`): none for
+    one or two letters, the surname alone for three, deletions from four.
     """
-    first = first_author_key(csl)
-    if not first:
+    if len(first) < 3:
         return ()
-    keys = []
-    words = [w for w in title_key(csl).split() if w not in _STOP]
-    if words:
-        keys.append(f"u:{first}|t:{' '.join(words[:3])}")
-        if len(words) >= 4:
-            keys.append(f"u:{first}|t:{' '.join(words[-3:])}")
-    initials = "".join(w[0] for w in _content_words(str(csl.get("container-title") or "")) if w)
-    if initials:
-        keys.append(f"u:{first}|c:{initials}")
-    return tuple(keys)
+    if len(first) == 3:
+        return (first,)
+    return tuple(dict.fromkeys([first] + [first[:i] + first[i + 1 :] for i in range(len(first))]))
+
+
+def _undated_keys(f: Features, words: list[str] | None = None) -> list[str]:
+    """The ``"u:"`` keys: where an undated item meets the items of other years.
+
+    The first author with the title, with its main title (the subtitle
+    dropped) and with a few groups of its words (:func:`_typo_proof_words`:
+    a typo in one word leaves one group whole); and the whole title (three content
+    words or more) with the first, or the last, letter of the surname (a
+    typo in the surname leaves one of them). An undated item is compared
+    only with the items sharing one of them, never with every year of its
+    author: :func:`citegraph.grouping.group_items` uses a ``"u:"`` key only
+    when an undated item has it, and compares only the pairs with an
+    undated item in its block.
+    """
+    words = _ordered_words(f.title) if words is None else words
+    first = f.first
+    if not first or not words:
+        return []
+    groups = dict.fromkeys([*_typo_proof_words(words), " ".join(words)])
+    if f.main:
+        main = _ordered_words(f.main)
+        groups.update(dict.fromkeys([*_typo_proof_words(main), " ".join(main)]))
+    keys = [f"u:{first}|t:{g}" for g in groups if g]
+    if len(words) >= 3:
+        whole = " ".join(words)
+        keys.extend(f"u:{letter}|T:{whole}" for letter in dict.fromkeys((first[0], first[-1])))
+    return keys
+
+
+def _typo_proof_words(words: list[str]) -> list[str]:
+    """Groups of title words, as specific as can be, one of which a typo in one word leaves whole (titles of three words or more).
+
+    Four words or more: the first three, the last three, the first with
+    the last; three: each pair. None for shorter titles (one word alone
+    would meet too many of the author's works).
+    """
+    if len(words) >= 4:
+        return [" ".join(words[:3]), " ".join(words[-3:]), f"{words[0]} {words[-1]}"]
+    if len(words) == 3:
+        a, b, c = words
+        return [f"{a} {b}", f"{a} {c}", f"{b} {c}"]
+    return []
 
 
 def _doi(csl: Mapping[str, Any]) -> str:
@@ -207,6 +284,7 @@ class Features:
     title: str
     main: str
     words: frozenset[str]
+    main_words: frozenset[str]
     container: str
     others: tuple[str, ...]
     volume: str
@@ -218,6 +296,7 @@ def features(csl: Mapping[str, Any] | Features) -> Features:
     if isinstance(csl, Features):
         return csl
     title = title_key(csl)
+    main = _main_title(csl)
     return Features(
         first=first_author_key(csl),
         initial=first_initial(csl),
@@ -225,8 +304,9 @@ def features(csl: Mapping[str, Any] | Features) -> Features:
         suffix=str(csl.get("year-suffix") or ""),
         doi=_doi(csl),
         title=title,
-        main=_main_title(csl),
+        main=main,
         words=frozenset(w for w in title.split() if w not in _STOP),
+        main_words=frozenset(w for w in main.split() if w not in _STOP),
         container=str(csl.get("container-title") or ""),
         others=tuple(_others(csl)),
         volume=fold(str(csl.get("volume") or "")),
@@ -234,16 +314,24 @@ def features(csl: Mapping[str, Any] | Features) -> Features:
     )
 
 
-def _title_score(a: Features, b: Features) -> float:
-    ta, tb = a.title, b.title
-    if ta == tb or ta.replace(" ", "") == tb.replace(" ", ""):
-        return 100.0
-    if (a.main and a.main == tb) or (b.main and b.main == ta):
-        return 95.0  # one is the other's main title, without its subtitle
+def _text_score(ta: str, tb: str, wa: frozenset[str], wb: frozenset[str]) -> float:
     s = max(fuzz.ratio(ta, tb), fuzz.token_sort_ratio(ta, tb))
     if s < 70:
         return s
-    return s - 8 * _unmatched_words(a.words, b.words)  # a different word is a different title; a typo is not
+    return s - 8 * _unmatched_words(wa, wb)  # a different word is a different title; a typo is not
+
+
+def _title_score(a: Features, b: Features) -> float:
+    ta, tb = a.title, b.title
+    if ta == tb or (len(ta) - ta.count(" ") == len(tb) - tb.count(" ") and ta.replace(" ", "") == tb.replace(" ", "")):
+        return 100.0
+    if (a.main and a.main == tb) or (b.main and b.main == ta):
+        return 95.0  # one is the other's main title, without its subtitle
+    s = _text_score(ta, tb, a.words, b.words)
+    if bool(a.main) != bool(b.main):  # only one has a subtitle: the other may be its main title with a typo
+        full, short = (a, b) if a.main else (b, a)
+        s = max(s, _text_score(full.main, short.title, full.main_words, short.words) - 5)
+    return s
 
 
 def _others(csl: Mapping[str, Any]) -> list[str]:

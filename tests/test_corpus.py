@@ -247,7 +247,7 @@ def _item(title: str, year: int | None, container: str = "Journal of Communicati
     "undated, merges",
     [
         (_item("Media and cultural theory", None), True),
-        (_item("Media and cultural theroy", None, "J. Commun."), True),  # a title typo: met on the container
+        (_item("Media and cultural theroy", None, "J. Commun."), True),  # a title typo: met on a group of title words the typo leaves intact
         (_item("Media and Cultural Theory: a reader", None, ""), True),  # the subtitle: met on the first title words
         (_item("Power without responsibility", None), False),
     ],
