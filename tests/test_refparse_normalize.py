@@ -140,3 +140,18 @@ def test_lower_case_author_after_title_is_title(segs, title, has_author):
     item = to_csl(segs)
     assert item["title"] == title
     assert ("author" in item) == has_author
+
+
+@pytest.mark.parametrize(
+    "segs, issued, page",
+    [
+        ([("author", "A. Kazemi."), ("title", "Tiplines."), ("journal", "Misinformation Review,"), ("volume", "3(1),"), ("pages", "2021.")], [[2021]], None),
+        ([("author", "A. Kazemi."), ("date", "2020."), ("title", "Tiplines."), ("journal", "Review,"), ("volume", "3(1),"), ("pages", "2021.")], [[2020]], "2021"),
+        ([("author", "A. Kazemi."), ("title", "Tiplines."), ("journal", "Review,"), ("volume", "3,"), ("pages", "1021-1030.")], None, "1021-1030"),
+        ([("author", "A. Kazemi."), ("title", "Tiplines."), ("journal", "Review,"), ("volume", "3,"), ("pages", "512.")], None, "512"),
+    ],
+)
+def test_a_lone_page_that_is_a_year_is_the_date_when_there_is_none(segs, issued, page):
+    item = to_csl(segs)
+    assert (item.get("issued") or {}).get("date-parts") == issued
+    assert item.get("page") == page

@@ -51,6 +51,9 @@ _TRAIL_VOL = re.compile(r"(?:vol|v|no|nr|n°|heft|bd|jg)\.?\s{0,2}[0-9]{0,6}(?:/
 _NUMBER_LABEL = re.compile(r"[0-9]{1,5}[a-z]?|[A-Za-z][A-Za-z0-9+.-]{0,15}")
 
 
+_LONE_YEAR = re.compile(r"(?:1[5-9]|20)[0-9]{2}")  # a lone "page" that is a year
+
+
 def clean(text: str) -> str:
     """A field without surrounding spaces, quotes, asterisks and trailing punctuation."""
     text = " ".join(text.split())
@@ -292,7 +295,9 @@ def to_csl(segs: list[tuple[str, str]], full_text: str = "") -> dict:
             item["issue"] = issue
     if "pages" in fields:
         pages = parse_pages(fields["pages"][0])
-        if pages:
+        if pages and "issued" not in item and _LONE_YEAR.fullmatch(pages):
+            item["issued"] = {"date-parts": [[int(pages)]]}  # "3(1), 2021." with no date: the year, not a page
+        elif pages:
             item["page"] = pages
     for label, key in (("publisher", "publisher"), ("location", "publisher-place"), ("edition", "edition"), ("genre", "genre")):
         if label in fields:
