@@ -59,7 +59,10 @@ class Job:
 
 
 def _usable() -> bool:
-    return hasattr(os, "fork") and (os.cpu_count() or 1) > 1
+    """Whether forking is possible and safe: a fork, several cores, and no other thread (which might hold a lock the child needs)."""
+    import threading
+
+    return hasattr(os, "fork") and (os.cpu_count() or 1) > 1 and threading.active_count() == 1
 
 
 def start(fn: Callable[[], Any], fork: bool = True) -> Job:

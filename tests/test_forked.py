@@ -49,3 +49,17 @@ def test_cancel_leaves_no_child(monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)  # already reaped
     job.cancel()  # twice is harmless
+
+
+def test_no_fork_while_other_threads_run():
+    import threading
+
+    stop = threading.Event()
+    worker = threading.Thread(target=stop.wait)
+    worker.start()
+    try:
+        assert not forked._usable()
+        assert forked.start(os.getpid).result() == os.getpid()  # computed here
+    finally:
+        stop.set()
+        worker.join()
