@@ -36,10 +36,26 @@ def _hostile(kind: str) -> bytes:
         "brackets": ("(" * 10000 + "\n" + "[" * 10000 + "\n" + "(Smith, " * 5000).encode(),
         "garbage": bytes(rnd.randrange(32, 256) for _ in range(200000)),
         "names": ("Smith, J., " * 60000 + "\n\nReferences\n\n" + "Smith, J. (2020). T. J 1(2): 3.\n" * 200).encode(),
+        # one footnote citing 300 works, referenced by every one of 20,000 markers
+        "footnote-fan": ("Text[^1] " * 20000 + "\n\n[^1]: " + " ".join(f"Author{i}, Title {i}, {i}." for i in range(300))).encode(),
+        # 30,000 superscript markers in one run-on sentence, and 500 notes
+        "superscripts": ("Word.¹ " * 30000 + "\n\nNotes\n" + "\n".join(f"{i}. Ibid., {i}." for i in range(1, 500))).encode(),
     }[kind]
 
 
-@pytest.mark.parametrize("kind", ["long-line", "brackets", "garbage", "names"])
+@pytest.mark.parametrize("kind", ["footnote-fan", "superscripts"])
+def test_note_citations_stay_proportional_to_the_text(tmp_path, kind):
+    from citegraph.citefind.noteworks import MAX_CITES_PER_NOTE
+    from citegraph.stages.citations import MAX_SENTENCE
+
+    p = tmp_path / f"{kind}.md"
+    p.write_bytes(_hostile(kind))
+    x = extract(str(p))
+    assert len(x.citations) <= max(1000, len(x.text) // 8) + MAX_CITES_PER_NOTE
+    assert max(len(c.sentence) for c in x.citations) <= MAX_SENTENCE + 2  # not a copy of the whole run-on text each
+
+
+@pytest.mark.parametrize("kind", ["long-line", "brackets", "garbage", "names", "footnote-fan", "superscripts"])
 def test_hostile_input_finishes_cleanly(tmp_path, kind):
     p = tmp_path / f"{kind}.txt"
     p.write_bytes(_hostile(kind))

@@ -46,6 +46,10 @@ _STOP = frozenset(
 _LOCATOR_ONLY = re.compile(r"^[\s,]{0,4}(?:pp?\.\s{0,2})?[0-9ivxlc]{0,6}(?:\s{0,2}[-–]\s{0,2}[0-9ivxlc]{1,6})?\s{0,2}\.?$")
 
 
+#: A note cites at most this many works (the rest of a longer note is commentary); keeps hostile notes linear.
+MAX_CITES_PER_NOTE = 40
+
+
 @dataclass(frozen=True)
 class NoteCite:
     """One work a note cites: the entry ids (one: resolved, several: ambiguous, none: dangling) and what it says."""
@@ -186,13 +190,25 @@ def resolve_notes(
     """
     bib_works = [_bib_work(r) for r in bib]
     note_works: list[_Work] = []
+    by_surname: dict[str, list[_Work]] = {}  # folded surname -> works, in order (bibliography first, then notes)
+    for work in bib_works:
+        for key in work.surnames:
+            by_surname.setdefault(key, []).append(work)
+
+    def candidates(keys: Sequence[str]) -> list[_Work]:
+        found = {id(w): w for k in keys for w in by_surname.get(k, ())}
+        order = {id(w): i for i, w in enumerate(bib_works + note_works)} if len(found) > 1 else {}
+        return sorted(found.values(), key=lambda w: order.get(id(w), 0))
+
     out: dict[str, list[NoteCite]] = {}
     previous: list[NoteCite] = []
     for note in notes:
         label = note.label or ""
         cites: list[NoteCite] = []
-        segments = split_note(note.raw)
+        segments = split_note(note.raw[:20000])
         for k, segment in enumerate(segments):
+            if len(cites) >= MAX_CITES_PER_NOTE:
+                break
             body = _body(segment)
             loc = _locator(body)
             if _IBID.match(body):
@@ -206,14 +222,15 @@ def resolve_notes(
             lead = _NAME_LEAD.match(body)
             short = len(words) <= 8 and not _YEAR.search(body)
             best: list[tuple[int, _Work]] = []
-            for work in bib_works + note_works:
+            head = words[:6]
+            for work in candidates(head + [head[i] + head[i + 1] for i in range(len(head) - 1)]):  # _score needs a surname there
                 s = _score(work, words, short)
                 if s:
                     best.append((s, work))
             if not best and lead and short and len(words) <= 4:
                 # "Curran, 47.": the author alone, when the list has one work by them
                 keys = _surname_keys(lead.group(1))
-                only = [w for w in bib_works + note_works if w.surnames & keys]
+                only = candidates(sorted(keys))
                 if only and _LOCATOR_ONLY.match(body[lead.end() :]):
                     best = [(1, w) for w in only]  # several works by the author: ambiguous
             if best:
@@ -235,12 +252,19 @@ def resolve_notes(
                 ym = _YEAR.search(body)
                 work = _Work(ref, keys, frozenset(_sig(title_text, 8)) - keys, ym.group(1) if ym else "")
                 note_works.append(work)
+                for key in work.surnames:
+                    by_surname.setdefault(key, []).append(work)
                 author = _people(lead.group(1))[0].split()[-1] if lead else ""
                 cites.append(NoteCite(label, (rid,), "resolved", segment, author, work.year, loc))
                 continue
             if lead and len(lead.group(1).split()) <= 4 and (loc or body[lead.end() : lead.end() + 1] in "\"“‘*_"):
                 author = lead.group(1).split(",")[0].split()[-1]
                 cites.append(NoteCite(label, (), "dangling", segment, author, "", loc))
+        unique: dict[tuple[str, ...], NoteCite] = {}
+        for c in cites:  # "Curran, 45. ... Curran, 47.": one work cited once by the note (the first citation's locator)
+            key = c.ids or ("", c.author, c.text.replace(c.locator, "") if c.locator else c.text)
+            unique.setdefault(key, c)
+        cites = list(unique.values())
         out[label] = cites
         found = [c for c in cites if c.ids]
         if found:

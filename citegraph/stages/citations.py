@@ -148,6 +148,10 @@ def _citing_footnotes(by_label: dict, bib: Sequence[Reference], notes: Sequence[
     return not bib and citing >= 2 and 2 * citing >= len(notes)
 
 
+#: A citing sentence longer than this is kept as the words around its marker.
+MAX_SENTENCE = 800
+
+
 def run(x: Extraction, res: Resources) -> Extraction:
     """Fill ``x.citations`` with every cited item of ``x.text`` (status "dangling", no references yet; see notes above)."""
     if not x.text:
@@ -189,13 +193,22 @@ def run(x: Extraction, res: Resources) -> Extraction:
 
     def sentence(f: Found) -> str:
         s, e = sentence_at(spans, f.start)
-        return x.text[s:e] if s <= f.start < e else x.text[f.start : f.end]
+        if not s <= f.start < e:
+            return x.text[f.start : f.end]
+        if e - s > MAX_SENTENCE:  # a run-on "sentence" (a table, a list, hostile text): the words around the marker
+            s, e = max(s, f.start - MAX_SENTENCE // 2), min(e, f.end + MAX_SENTENCE // 2)
+            return "…" + x.text[s:e].strip() + "…"
+        return x.text[s:e]
 
     cites = [Citation(marker=f.marker, key=f.key, sentence=sentence(f), source=x.span(f.start, f.end)) for f in found]
     if not notes:
         return replace(x, citations=tuple(cites))
+    budget = max(1000, len(x.text) // 8)  # note citations: at most one per 8 characters of text, so a hostile note cited by every marker stays linear
     for f in markers:
         label = f.marker[2:-1] if f.marker.startswith("[^") else str(f.key.number)
+        if len(cites) >= budget:
+            x = x.with_problem("too-many-notes", f"more note citations than the text can hold; those after offset {f.start} are left out")
+            break
         for nc in by_label.get(label, ()):
             key = CiteKey(authors=(nc.author,) if nc.author else (), year=nc.year, number=f.key.number, locator=nc.locator)
             why = {"resolved": "", "ambiguous": f"note {label}: {len(nc.ids)} entries match '{nc.text}'"}.get(
