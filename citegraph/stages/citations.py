@@ -196,7 +196,8 @@ def run(x: Extraction, res: Resources) -> Extraction:
         if not s <= f.start < e:
             return x.text[f.start : f.end]
         if e - s > MAX_SENTENCE:  # a run-on "sentence" (a table, a list, hostile text): the words around the marker
-            s, e = max(s, f.start - MAX_SENTENCE // 2), min(e, f.end + MAX_SENTENCE // 2)
+            s = max(s, f.start - MAX_SENTENCE // 2)
+            e = min(e, s + MAX_SENTENCE)
             return "…" + x.text[s:e].strip() + "…"
         return x.text[s:e]
 
