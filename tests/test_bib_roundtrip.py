@@ -165,3 +165,17 @@ def test_every_field_value_comes_back(exported, flavour, key, name):
         return
     names = ALIASES.get(name, (name,))
     assert any(out.get(n) == want for n in names), f"{name}={want!r} not in {out}"
+
+
+def test_a_book_from_the_users_bib_keeps_both_author_and_editor(tmp_path):
+    """plain.bst warns about a @book with both; the user's own entry is still written back as it was, not rewritten."""
+    (tmp_path / "lib").mkdir()
+    (tmp_path / "lib" / "library.bib").write_text(
+        "@book{hall1997representation,\n  author = {Hall, Stuart},\n  editor = {Evans, Jessica and Nixon, Sean},\n"
+        "  title = {Representation},\n  publisher = {Sage},\n  year = {1997},\n}\n",
+        encoding="utf-8",
+    )
+    result = build([str(tmp_path / "lib")], tmp_path / "out", cache_dir=tmp_path / "cache")
+    entries = {e.key: e for e in bibtexparser.parse_string(open(result.outputs["bib"], encoding="utf-8").read()).entries}
+    fields = {f.key: f.value for f in entries["hall1997representation"].fields}
+    assert fields["author"] == "Hall, Stuart" and fields["editor"] == "Evans, Jessica and Nixon, Sean"

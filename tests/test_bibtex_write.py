@@ -7,7 +7,7 @@ import pybtex.database
 import pytest
 
 from citegraph.readwrite.bibtex_read import read_bibtex
-from citegraph.readwrite.bibtex_write import entry_type_for, protect_title, to_bibtex
+from citegraph.readwrite.bibtex_write import entry_type_for, latex_escape, protect_title, to_bibtex
 
 
 def date(*parts):
@@ -171,3 +171,81 @@ def test_unknown_fields_and_sort_key_are_written():
         assert line in text
     assert text.count("title =") == 1
     assert "key =" not in to_bibtex([item], biblatex=True)
+
+
+# Cases found by benchmarks/bib_bench.py on AnyStyle's reference lists (each gave a BibTeX/biber/LaTeX warning or error).
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Жуков и Ёлкин", "Zhukov i Yolkin"),  # Cyrillic: \cyr macros need T2A fonts, so romanised
+        ("ạ ố ế ơ", r"{\d{a}} {\'{\^o}} {\'{\^e}} o"),  # Vietnamese: nested accents; the horn has no T1 accent
+        ("ста\u0301ть x\u0301", r"st{\'a}t' {\'x}"),  # stray combining accents land on the letter before
+        ("한국 학교", "hanguk hakgyo"),  # Hangul: Revised Romanisation (not its decomposed jamo)
+        ("ʻOkina ﬁne a\u2011b", "`Okina {fi}ne a-b"),  # modifier letters, ligatures, non-breaking hyphen (\nobreakdash needs amsmath)
+        ("《中国》", r"{\guillemotleft}中国{\guillemotright}"),  # CJK ideographs have no Latin form: kept
+        ("Café", r"Caf{\'e}"),
+    ],
+)
+def test_non_ascii_is_written_in_ascii_latex_for_bibtex(text, expected):
+    assert latex_escape(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("ста\u0301ть", "стать"), ("Café", "Café"), ("ố", "ố")],
+)
+def test_biblatex_keeps_utf8_but_drops_marks_that_do_not_compose(text, expected):
+    assert latex_escape(text, ascii_only=False) == expected
+
+
+def item_with(**fields):
+    base = {"id": "k", "type": "article-journal", "title": "T", "author": [{"family": "A", "given": "B"}]}
+    base.update(fields)
+    return base
+
+
+@pytest.mark.parametrize(
+    "item, biblatex, present, absent",
+    [
+        # plain.bst "there's a number but no volume": the issue is the volume
+        (item_with(**{"container-title": "ASH", "issued": date(2009), "issue": "2630"}), False, ["volume = {2630}"], ["number ="]),
+        (item_with(**{"container-title": "ASH", "issued": date(2009), "issue": "2630"}), True, ["number = {2630}"], ["volume ="]),
+        # plain.bst "can't use both volume and number fields" (books, chapters, proceedings)
+        (item_with(type="book", publisher="P", issued=date(2001), volume="3", issue="2"), False, ["volume = {3, no. 2}"], ["number ="]),
+        # plain.bst "can't use both author and editor fields": editors go to the note
+        (item_with(type="book", publisher="P", issued=date(2001), editor=[{"family": "Müller", "given": "K."}]), False,
+         [r"note = {Edited by K. M{\"u}ller}"], ["editor ="]),
+        (item_with(type="book", publisher="P", issued=date(2001), editor=[{"family": "Müller", "given": "K."}]), True, ["editor = {Müller, K.}"], ["Edited"]),
+        # plainnat/apalike "empty year": n.d.; biblatex prints n.d. itself
+        (item_with(), False, ["year = {n.d.}"], []),
+        (item_with(), True, [], ["n.d.", "date ="]),
+        # plain.bst "all relevant fields are empty": what is known goes to the note
+        ({"id": "k", "URL": "www.x.com/a_b"}, False, [r"note = {www.x.com/a\_b}", "url = {www.x.com/a_b}"], []),
+        ({"id": "k", "genre": "Rapport"}, False, ["note = {Rapport}"], []),
+        # names: LaTeX markup and OCR debris dropped (biber wrote "giveni={}" for "{\sc" and broke the .bbl)
+        (item_with(author=[{"family": "Arrow", "given": "{\\sc"}, {"family": "Uzawa}", "given": "H."}]), True,
+         ["author = {Arrow, sc and Uzawa, H.}"], ["textbrace"]),
+        (item_with(author=[{"literal": "{}"}, {"family": "Lee", "given": "D."}]), False, ["author = {Lee, D.}"], []),
+        # an OCR'd low comma ("Bond‚ V.") is a comma: a 500-character label once broke the .bbl
+        (item_with(author=[{"literal": "Lamarque J.F.‚ T. C. Bond"}], **{"container-title": "ACP‚"}), False,
+         ["author = {{Lamarque J.F., T. C. Bond}}", "howpublished = {ACP,}"], ["quotesinglbase"]),
+        (item_with(title="A ‚quoted‘ word"), False, [r"{\quotesinglbase}quoted"], []),
+    ],
+)
+def test_entries_that_styles_warn_about(item, biblatex, present, absent):
+    text = to_bibtex([item], biblatex=biblatex)
+    for line in present:
+        assert line in text
+    for line in absent:
+        assert line not in text
+    library = bibtexparser.parse_string(text)
+    assert library.failed_blocks == [] and len(library.entries) == 1
+
+
+def test_messy_entries_round_trip_through_the_reader():
+    items = [item_with(id="a", title="Жуков: ạ study", issue="7", **{"container-title": "J", "issued": date(2001)}),
+             item_with(id="b", type="book", title="Only a book", publisher="P", editor=[{"family": "E", "given": "F."}], issued=date(2001))]
+    back, problems = read_bibtex(to_bibtex(items))
+    assert problems == []
+    assert [b["title"] for b in back] == ["Zhukov: ạ study", "Only a book"]
+    assert back[0]["volume"] == "7"

@@ -48,6 +48,20 @@ Xiaohongshu. (n.d.). About us. Retrieved March 1, 2025, from https://www.xiaohon
 Zhang, W., Li, N., & Chen, G. (2022). Weibo posts 2020–2021 [Data set]. Zenodo. https://doi.org/10.5281/zenodo.12345
 """
 
+#: Reference lines like those of AnyStyle's data that once gave BibTeX warnings or LaTeX errors (benchmarks/bib_bench.py).
+MESSY = """# Messy references
+
+## References
+
+Жуков, А. В. (2001). Экономика и общество. Москва: Наука.
+Nguyễn, V. Ạ. (2015). Kinh tế học phát triển. Hà Nội: Nhà xuất bản.
+김, 철수 (2010). 한국 사회의 변화. 서울: 학지사.
+ASH. (2009). Accompagnateurs du quotidien. ASH, 2630, 28–31.
+Arrow, {\\sc K. J., Hurwicz, L., & Uzawa}, H. (1961). Constraint qualifications in maximization problems. {\\em Naval Research Logistics Quarterly}, 8, 175–191.
+Lamarque J.F.‚ T. C. Bond‚ V. Eyring (2010). Historical gridded emissions. Atmospheric Chemistry and Physics‚ 10(15), 7017–7039.
+Smith, J. (n.d.). Untitled working notes. Retrieved from http://example.org/a_b%20c#frag
+"""
+
 TOOLS = ("pdflatex", "bibtex", "biber", "kpsewhich")
 missing = [t for t in TOOLS if not shutil.which(t)]
 pytestmark = pytest.mark.skipif(bool(missing), reason=f"LaTeX tools not installed: {', '.join(missing)} (CI installs texlive-latex-base, texlive-bibtex-extra, biber)")
@@ -126,7 +140,24 @@ def corpora(tmp_path_factory):
     synthetic.mkdir()
     (synthetic / "library.bib").write_text(VARIED_BIB, encoding="utf-8")
     (synthetic / "doe-2025-platforms.md").write_text(PAPER, encoding="utf-8")
-    return {"sample": [str(CORPUS)], "synthetic": [str(synthetic)]}
+    messy = root / "messy"
+    messy.mkdir()
+    (messy / "messy.md").write_text(MESSY, encoding="utf-8")
+    return {"sample": [str(CORPUS)], "synthetic": [str(synthetic)], "messy": [str(messy)]}
+
+
+def test_messy_references_compile_in_plain_bibtex(corpora, tmp_path):
+    """Cyrillic, Vietnamese, Hangul, LaTeX markup and OCR'd commas in references: no BibTeX warning, no LaTeX error."""
+    items = bib_items(load_graph(corpora["messy"], cache_dir=None))
+    bib = to_bibtex(items)
+    keys = [e.key for e in bibtexparser.parse_string(bib).entries]
+    assert len(keys) >= 6
+    assert found_clean(compile_bib(bib, keys, tmp_path, False))
+
+
+def found_clean(found: dict[str, list[str]]) -> bool:
+    assert found == {"bibtex": [], "latex": [], "exit": []}
+    return True
 
 
 @pytest.mark.parametrize("biblatex", BIBLATEX, ids=["bibtex-plain", "biber-biblatex"])

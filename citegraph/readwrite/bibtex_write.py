@@ -1,6 +1,7 @@
 """CSL-JSON items -> BibTeX or BibLaTeX text (written with bibtexparser v2).
 
-BibTeX output encodes non-ASCII letters as LaTeX (``é`` -> ``{\\'e}``);
+BibTeX output is ASCII LaTeX that typesets in any pdflatex document
+(``é`` -> ``{\\'e}``, Cyrillic romanised; see :mod:`.bibtex_fields`);
 BibLaTeX output keeps UTF-8. LaTeX special characters are escaped in every
 field except ``doi`` and ``url``, which are written verbatim. In titles, words
 that a style could wrongly lower-case (acronyms, ``TikTok``, proper nouns
@@ -10,14 +11,13 @@ after the first word) are protected with braces, following Better BibTeX.
 from __future__ import annotations
 
 import re
-import unicodedata
-from functools import lru_cache
 from typing import Any, Mapping, Sequence
 
 import bibtexparser
 from bibtexparser import model
 from bibtexparser.writer import BibtexFormat
-from pylatexenc.latexencode import UnicodeToLatexEncoder
+
+from .bibtex_fields import clean, latex_escape, names, plain_names, protect_title
 
 __all__ = ["to_bibtex", "latex_escape", "protect_title", "entry_type_for", "ENTRY_TYPES", "REQUIRED"]
 
@@ -40,126 +40,9 @@ ENTRY_TYPES: dict[str, tuple[str, str]] = {
 }
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
-_SPECIALS = {
-    "&": r"\&",
-    "%": r"\%",
-    "$": r"\$",
-    "#": r"\#",
-    "_": r"\_",
-    "{": r"{\textbraceleft}",
-    "}": r"{\textbraceright}",
-    "~": r"{\textasciitilde}",
-    "^": r"{\textasciicircum}",
-    "\\": r"{\textbackslash}",
-}
-_ENCODER = UnicodeToLatexEncoder(
-    non_ascii_only=True,
-    replacement_latex_protection="braces-all",
-    unknown_char_policy="keep",
-    unknown_char_warning=False,
-)
 _DASHES = re.compile(r"\s{0,3}[-\u2010-\u2015]{1,3}\s{0,3}")
 _URL_UNSAFE = {"{": "%7B", "}": "%7D", "\\": "%5C", " ": "%20", '"': "%22"}
-
-
-@lru_cache(maxsize=4096)
-def _encode_char(ch: str) -> str:
-    return _ENCODER.unicode_to_latex(ch)
-
-
-def _clean(text: Any) -> str:
-    """Text as one line: NFC-normalised, control characters dropped, whitespace collapsed."""
-    text = unicodedata.normalize("NFC", str(text))
-    text = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in text)
-    return " ".join(text.split())
-
-
-def latex_escape(text: str, ascii_only: bool = True) -> str:
-    """``text`` with LaTeX specials escaped and, when ``ascii_only``, non-ASCII letters encoded.
-
-    Braces are written as ``{\\textbraceleft}`` so that the field's braces stay balanced.
-    """
-    out: list[str] = []
-    for ch in text:
-        if ch in _SPECIALS:
-            out.append(_SPECIALS[ch])
-        elif ascii_only and ord(ch) > 127:
-            out.append(_encode_char(ch))
-        else:
-            out.append(ch)
-    return "".join(out)
-
-
-def _split_token(token: str) -> tuple[str, str, str]:
-    """(leading punctuation, core, trailing punctuation); a final period stays in an abbreviation."""
-    start, end = 0, len(token)
-    while start < end and not token[start].isalnum():
-        start += 1
-    while end > start and not token[end - 1].isalnum():
-        end -= 1
-    core = token[start:end]
-    if "." in core and end < len(token) and token[end] == ".":
-        end += 1
-        core = token[start:end]
-    return token[:start], core, token[end:]
-
-
-def _needs_protection(core: str, first: bool) -> bool:
-    letters = [c for c in core if c.isalpha()]
-    if not letters:
-        return False
-    if len(letters) > 1 and all(c.isupper() for c in letters):
-        return True
-    if any(c.isupper() for c in core[1:]):
-        return True
-    return not first and core[0].isupper()
-
-
-def protect_title(title: str, ascii_only: bool = True) -> str:
-    """A title escaped for BibTeX with capitalised words (but not the first word as such) in braces."""
-    out: list[str] = []
-    first = True
-    for token in re.split(r"(\s)", title):
-        if not token or token.isspace():
-            out.append(token)
-            continue
-        lead, core, trail = _split_token(token)
-        if core and _needs_protection(core, first):
-            core_tex = "{" + latex_escape(core, ascii_only) + "}"
-        else:
-            core_tex = latex_escape(core, ascii_only)
-        out.append(latex_escape(lead, ascii_only) + core_tex + latex_escape(trail, ascii_only))
-        if core:
-            first = False
-    return "".join(out)
-
-
-def _name(person: Mapping[str, Any], ascii_only: bool) -> str:
-    """One CSL name as "von Family, Jr., Given", or "{Literal}" for organisations."""
-    family = _clean(person.get("family") or "")
-    given = _clean(person.get("given") or "")
-    literal = _clean(person.get("literal") or "")
-    if not family:
-        whole = literal or given
-        return "{" + latex_escape(whole, ascii_only) + "}" if whole else ""
-
-    def part(text: str) -> str:
-        tex = latex_escape(text, ascii_only)
-        return "{" + tex + "}" if "," in text or re.search(r"(?i)(?:^|\s)and(?:\s|$)", text) else tex
-
-    particle = _clean(person.get("non-dropping-particle") or "")
-    dropping = _clean(person.get("dropping-particle") or "")
-    suffix = _clean(person.get("suffix") or "")
-    last = " ".join(p for p in (particle, part(family)) if p)
-    first_names = " ".join(p for p in (part(given) if given else "", dropping) if p)
-    pieces = [last] + ([part(suffix)] if suffix else []) + ([first_names] if first_names else [])
-    return ", ".join(pieces)
-
-
-def _names(people: Any, ascii_only: bool) -> str:
-    if not isinstance(people, list):
-        return ""
-    return " and ".join(n for n in (_name(p, ascii_only) for p in people if isinstance(p, Mapping)) if n)
+_clean = clean
 
 
 def _date_parts(item: Mapping[str, Any], field: str) -> list[list[int]]:
@@ -220,6 +103,8 @@ REQUIRED: dict[str, tuple[str, ...]] = {
 }
 _BIBLATEX_ONLY = frozenset({"online", "dataset", "thesis", "report"})
 _BIBTEX_ONLY = frozenset({"phdthesis", "mastersthesis", "techreport", "conference"})
+#: Entry types whose volume is a volume of a series (plain.bst's ``format.bvolume``).
+_SERIES_TYPES = frozenset({"book", "inbook", "incollection", "inproceedings", "proceedings", "conference"})
 _VERBATIM_FIELDS = frozenset({"doi", "url", "eprint", "file"})
 
 
@@ -283,10 +168,10 @@ def _fields(item: Mapping[str, Any], biblatex: bool) -> tuple[str, list[tuple[st
         if text:
             fields.append((name, "{" + (text if raw else latex_escape(text, ascii_only)) + "}"))
 
-    authors = _names(item.get("author"), ascii_only)
+    authors = names(item.get("author"), ascii_only)
     if authors:
         fields.append(("author", "{" + authors + "}"))
-    editors = _names(item.get("editor"), ascii_only)
+    editors = names(item.get("editor"), ascii_only)
     if editors:
         fields.append(("editor", "{" + editors + "}"))
     title = _clean(item.get("title") or "")
@@ -319,8 +204,15 @@ def _fields(item: Mapping[str, Any], biblatex: bool) -> tuple[str, list[tuple[st
                     fields.append(("day", "{" + str(dates[0][2]) + "}"))
     elif isinstance(issued, Mapping) and (issued.get("literal") or issued.get("raw")):
         add("year", issued.get("literal") or issued.get("raw"))
-    add("volume", item.get("volume"))
-    add("number", item.get("issue") or item.get("number"))
+    elif not biblatex:
+        add("year", "n.d.")  # natbib/apalike styles warn on an empty year; biblatex prints "n.d." itself
+    volume, number = _clean(item.get("volume") or ""), _clean(item.get("issue") or item.get("number") or "")
+    if not biblatex and number and not volume and entry_type == "article":
+        volume, number = number, ""  # plain.bst: "there's a number but no volume"
+    elif not biblatex and number and volume and entry_type in _SERIES_TYPES:
+        volume, number = f"{volume}, no. {number}", ""  # plain.bst: "can't use both volume and number"
+    add("volume", volume)
+    add("number", number)
     if item.get("page"):
         fields.append(("pages", "{" + latex_escape(_pages(item["page"]), ascii_only) + "}"))
     add("edition", item.get("edition"))
@@ -348,7 +240,17 @@ def _fields(item: Mapping[str, Any], biblatex: bool) -> tuple[str, list[tuple[st
     if accessed:
         fields.append(("urldate", "{" + _iso(accessed[0]) + "}"))
     add("language", item.get("language"))
-    add("note", item.get("note"))
+    note = _clean(item.get("note") or "")
+    imported = bool(item.get("citation-key"))  # read from the user's .bib: written back as it was
+    if not biblatex and authors and editors and entry_type in ("book", "inbook") and not imported:
+        # plain.bst: "can't use both author and editor fields": the editors go to the note
+        fields[:] = [f for f in fields if f[0] != "editor"]
+        fields.append(("note", "{Edited by " + plain_names(item.get("editor"), True) + (". " + latex_escape(note) if note else "") + "}"))
+        note = ""
+    elif not biblatex and not note and entry_type == "misc" and not authors and not editors and not title and not container:
+        # plain.bst: "all relevant fields are empty": say what little is known
+        note = genre or _clean(item.get("publisher") or "") or _clean(item.get("URL") or "") or _clean(item.get("DOI") or "")
+    add("note", note)
     add("abstract", item.get("abstract"))
     add("keywords", item.get("keyword"))
     custom = item.get("custom")
