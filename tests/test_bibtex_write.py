@@ -249,3 +249,21 @@ def test_messy_entries_round_trip_through_the_reader():
     assert problems == []
     assert [b["title"] for b in back] == ["Zhukov: ạ study", "Only a book"]
     assert back[0]["volume"] == "7"
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        ("@article{a,\n  title = {Plain}\n}\n", 0),
+        ("@article{a,\n  title = {{\\'E}tudes}\n}\n", 0),
+        ("@article{a,\n  title = {小红书的全球化}\n}\n\n@book{b,\n  title = {Plain}\n}\n", 1),
+        ("@article{a,\n  title = {小红书}\n}\n\n@book{b,\n  author = {김, 민수}\n}\n", 2),
+    ],
+)
+def test_engine_hint_counts_entries_pdflatex_cannot_typeset(text, count):
+    from citegraph.readwrite.bibtex_write import engine_hint
+
+    hint = engine_hint(text)
+    assert (hint == "") == (count == 0)
+    if count:
+        assert hint.startswith(f"{count} entr") and "xelatex" in hint

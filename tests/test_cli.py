@@ -130,3 +130,13 @@ def test_bad_entities_file_is_a_clear_error(run, tmp_path):
     bad.write_text("{not json")
     r = CliRunner().invoke(main, ["build", str(CORPUS), "-o", str(tmp_path / "o"), "--entities", str(bad)])
     assert r.exit_code == 2 and "bad.json" in r.output
+
+
+def test_build_says_when_the_bib_needs_a_unicode_engine(tmp_path):
+    corpus = tmp_path / "papers"
+    corpus.mkdir()
+    (corpus / "p.md").write_text("# A paper\n\nText (Wang, 2021).\n\n## References\n\nWang, L. (2021). 小红书的全球化传播. 新闻大学, 3, 1-10.\n", encoding="utf-8")
+    out = CliRunner().invoke(main, ["build", str(corpus), "-o", str(tmp_path / "out")], env={"CITEGRAPH_CACHE": str(tmp_path / "cache")})
+    assert out.exit_code == 0 and "Chinese, Japanese or Korean characters: compile with xelatex" in out.output
+    bib = CliRunner().invoke(main, ["bib", "-C", str(corpus)], env={"CITEGRAPH_CACHE": str(tmp_path / "cache")})
+    assert "compile with xelatex" in bib.stderr and bib.stdout.startswith("@")

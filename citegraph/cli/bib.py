@@ -22,11 +22,14 @@ def bib(out_file: str | None, doc: str | None, biblatex: bool, corpus: tuple[str
       citegraph bib -o refs.bib --biblatex
     """
     from ..api import bib_items
-    from ..readwrite.bibtex_write import to_bibtex
+    from ..readwrite.bibtex_write import engine_hint, to_bibtex
 
     g = graph(corpus)
     d = resolve_or_exit(g, doc, ["document"], "document") if doc else None
     text = to_bibtex(bib_items(g, d), biblatex=biblatex)
+    hint = engine_hint(text)
+    if hint:
+        click.echo(f"note: {hint}", err=True)
     if out_file:
         from ..readwrite.atomic import write_text_atomic
 

@@ -19,7 +19,7 @@ from bibtexparser.writer import BibtexFormat
 
 from .bibtex_fields import clean, latex_escape, names, plain_names, protect_title
 
-__all__ = ["to_bibtex", "latex_escape", "protect_title", "entry_type_for", "ENTRY_TYPES", "REQUIRED"]
+__all__ = ["to_bibtex", "latex_escape", "protect_title", "entry_type_for", "engine_hint", "ENTRY_TYPES", "REQUIRED"]
 
 #: CSL type -> (BibTeX entry type, BibLaTeX entry type).
 ENTRY_TYPES: dict[str, tuple[str, str]] = {
@@ -298,3 +298,22 @@ def to_bibtex(items: Sequence[Mapping[str, Any]], biblatex: bool = False) -> str
     fmt.trailing_comma = True
     text = bibtexparser.write_string(library, unparse_stack=[], bibtex_format=fmt)
     return text.strip() + "\n" if text.strip() else ""
+
+
+def _cjk(ch: str) -> bool:
+    o = ord(ch)
+    return 0x2E80 <= o <= 0x9FFF or 0xAC00 <= o <= 0xD7AF or 0xF900 <= o <= 0xFAFF or 0xFF00 <= o <= 0xFFEF or 0x20000 <= o <= 0x2FA1F
+
+
+def engine_hint(text: str) -> str:
+    """A one-line hint when a .bib holds Chinese, Japanese or Korean characters that pdflatex cannot typeset by default ("" otherwise)."""
+    count = 0
+    for entry in text.split("\n@"):
+        if any(_cjk(ch) for ch in entry if ord(ch) > 0x2E7F):
+            count += 1
+    if not count:
+        return ""
+    return (
+        f"{count} entr{'y has' if count == 1 else 'ies have'} Chinese, Japanese or Korean characters: "
+        "compile with xelatex or lualatex (or add \\usepackage{CJKutf8} for pdflatex)"
+    )
