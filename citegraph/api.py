@@ -59,11 +59,15 @@ class _CacheMemo:
 
     _OWN_KIND = frozenset({"shingles", "merge-items", "merge-groups", "merge-keys"})  # one value each, kept in a kind of its own
 
+    def _kind(self, key: str) -> str:
+        head = key.split("/", 1)[0]  # "merge-items/3f": a shard of the item entries
+        return head if head in self._OWN_KIND else "merge"
+
     def get(self, key: str) -> Any:
-        return self.cache.get(key if key in self._OWN_KIND else "merge", key)
+        return self.cache.get(self._kind(key), key)
 
     def put(self, key: str, value: Any) -> None:
-        self.cache.put(key if key in self._OWN_KIND else "merge", key, value)
+        self.cache.put(self._kind(key), key, value)
 
 
 @contextmanager

@@ -291,14 +291,19 @@ def _valid_part(hit: Any, size: int) -> tuple[list[list[int]], list[tuple[int, i
     return groups, pairs
 
 
+#: The merge memo's item entries are kept in 16 ** SHARD_CHARS shards by digest prefix.
+SHARD_CHARS = 2
+
+
 def group_incremental(
     items: Sequence[Mapping[str, Any]], is_doc: Sequence[bool] | None = None, memo: _Memo | None = None, digests: Sequence[str | None] | None = None
 ) -> tuple[list[list[int]], list[tuple[int, int]]]:
     """The result of :func:`group_items`, grouping only the parts (:func:`components`) the memo does not know.
 
-    ``memo`` keeps, under ``"merge-items"``, each item's linking tokens by
-    the digest of the item (``digests``: of ``(is_doc, dict(csl))``,
-    computed when not given) and, under ``"merge-groups"``, each part's
+    ``memo`` keeps, under ``"merge-items/<xx>"`` (shards by the first
+    :data:`SHARD_CHARS` characters of the digest, so a change rewrites only a
+    few), each item's linking tokens by the digest of the item (``digests``:
+    of ``(is_doc, dict(csl))``, computed when not given) and, under ``"merge-groups"``, each part's
     grouping by the digest of its items' digests. Entries that do not fit
     are ignored; only the entries of this call are kept.
     """
@@ -309,16 +314,20 @@ def group_incremental(
     ds = list(digests) if digests is not None else [value_digest((f, dict(c))) for c, f in zip(items, flags)]
     if any(d is None for d in ds):
         return group_items(items, flags)
-    known_tokens = memo.get("merge-items")
-    known_tokens = known_tokens if isinstance(known_tokens, dict) else {}
+    shards = sorted({d[:SHARD_CHARS] for d in ds})  # type: ignore[index]
+    known_shards = {sh: memo.get(f"merge-items/{sh}") for sh in shards}
+    known_tokens: dict[str, Any] = {}
+    for value in known_shards.values():
+        if isinstance(value, dict):
+            known_tokens.update(value)
     entries: list[tuple[tuple[Any, ...], list[str]]] = []  # features (as a tuple: Features are made only for parts grouped anew), tokens
-    kept_tokens: dict[str, Any] = {}
+    kept_tokens: dict[str, dict[str, Any]] = {sh: {} for sh in shards}
     for c, f, d in zip(items, flags, ds):
-        hit = known_tokens.get(d)
+        hit = known_tokens.get(d)  # type: ignore[arg-type]
         if not _fits(hit):
             feats = features(c)
             hit = (tuple(getattr(feats, name) for name in _FEATURE_FIELDS), _tokens(c, f, feats))
-        kept_tokens[d] = hit  # type: ignore[index]
+        kept_tokens[d[:SHARD_CHARS]][d] = hit  # type: ignore[index]
         entries.append(hit)
     tokens = [e[1] for e in entries]
     known_parts = memo.get("merge-groups")
@@ -336,8 +345,9 @@ def group_incremental(
         kept_parts[key] = (local[0], local[1])
         groups.extend([part[i] for i in g] for g in local[0])
         same_as.extend((part[a], part[b]) for a, b in local[1])
-    if kept_tokens != known_tokens:
-        memo.put("merge-items", kept_tokens)
+    for sh, kept in kept_tokens.items():  # only the shards whose items changed are written again
+        if kept != known_shards.get(sh):
+            memo.put(f"merge-items/{sh}", kept)
     if kept_parts != known_parts:
         memo.put("merge-groups", kept_parts)
     groups.sort(key=lambda g: g[0])
