@@ -200,67 +200,54 @@ def build(
     (:mod:`citegraph.forked`) while this one writes the JSON, the query index
     and the .bib.
     """
-    pages: list[Callable[[], str]] = []  # the page, started in a child process as soon as a new graph exists
+    from .readwrite.atomic import write_text_atomic
+    from .readwrite.nodelink import assemble, item_lines
+
+    pages: list[Any] = []  # the page, started in a child process as soon as a new graph exists
 
     def on_graph(graph: "nx.DiGraph", cache: Cache) -> None:
         pages.append(start_page(graph, title, cache))
 
     try:
-        return _build(paths, out_dir, resources, cache_dir, title, workers, on_graph, pages)
+        with _no_gc():
+            loaded, lines, cache, digest = _load(paths, resources, cache_dir, workers, True, on_graph)
+            full = getattr(loaded, "full", None)
+            graph_of = full if callable(full) else (lambda: loaded)  # a LiteGraph becomes a networkx graph only when needed
+            out = Path(out_dir)
+            out.mkdir(parents=True, exist_ok=True)
+            outputs = {"html": str(out / "graph.html"), "bib": str(out / "references.bib"), "json": str(out / "graph.json")}
+            texts: list[str] = [lines[2]] if lines else []
+
+            def text() -> str:
+                if not texts:
+                    g = graph_of()
+                    texts.append(assemble(g.graph, *item_lines(g)))
+                return texts[0]
+
+            if not digest:
+                digest = text_digest(text())
+            state_key = f"{os.path.abspath(out)}\0{title}"
+            state = cache.get("outputs", state_key) if cache.dir is not None else None
+            state = state if isinstance(state, dict) else {}
+            same_graph = state.get("graph") == digest
+            new_state: dict[str, Any] = {"graph": digest}
+            makers = {"json": text, "bib": lambda: bib_text(graph_of(), cache), "html": lambda: pages[0]() if pages else page_text(graph_of(), title, cache)}
+            for name in ("json", "bib", "html"):
+                path = outputs[name]
+                before = state.get(name)
+                on_disk = _stat(path)
+                if same_graph and isinstance(before, list) and len(before) == 3 and on_disk == before[:2]:
+                    new_state[name] = before  # same graph, file untouched since we wrote it: same content
+                    continue
+                content = makers[name]()
+                h = text_digest(content)
+                if not (isinstance(before, list) and len(before) == 3 and on_disk == before[:2] and before[2] == h):
+                    write_text_atomic(path, content)
+                new_state[name] = [*(_stat(path) or [0, 0]), h]
+            if cache.dir is not None and new_state != state:
+                cache.put("outputs", state_key, new_state)
+        summary = {k: v for k, v in loaded.graph.items()}
+        return BuildResult(graph_of if callable(full) else loaded, outputs, summary)
     finally:
         for page in pages:
-            getattr(page, "cancel", lambda: None)()
-
-
-def _build(
-    paths: Sequence[str],
-    out_dir: str | Path,
-    resources: Resources | None,
-    cache_dir: str | Path | None,
-    title: str,
-    workers: int | None,
-    on_graph: "Callable[[nx.DiGraph, Cache], None]",
-    pages: "list[Callable[[], str]]",
-) -> BuildResult:
-    from .readwrite.atomic import write_text_atomic
-    from .readwrite.nodelink import assemble, item_lines
-
-    with _no_gc():
-        loaded, lines, cache, digest = _load(paths, resources, cache_dir, workers, True, on_graph)
-        full = getattr(loaded, "full", None)
-        graph_of = full if callable(full) else (lambda: loaded)  # a LiteGraph becomes a networkx graph only when needed
-        out = Path(out_dir)
-        out.mkdir(parents=True, exist_ok=True)
-        outputs = {"html": str(out / "graph.html"), "bib": str(out / "references.bib"), "json": str(out / "graph.json")}
-        texts: list[str] = [lines[2]] if lines else []
-
-        def text() -> str:
-            if not texts:
-                g = graph_of()
-                texts.append(assemble(g.graph, *item_lines(g)))
-            return texts[0]
-
-        if not digest:
-            digest = text_digest(text())
-        state_key = f"{os.path.abspath(out)}\0{title}"
-        state = cache.get("outputs", state_key) if cache.dir is not None else None
-        state = state if isinstance(state, dict) else {}
-        same_graph = state.get("graph") == digest
-        new_state: dict[str, Any] = {"graph": digest}
-        makers = {"json": text, "bib": lambda: bib_text(graph_of(), cache), "html": lambda: pages[0]() if pages else page_text(graph_of(), title, cache)}
-        for name in ("json", "bib", "html"):
-            path = outputs[name]
-            before = state.get(name)
-            on_disk = _stat(path)
-            if same_graph and isinstance(before, list) and len(before) == 3 and on_disk == before[:2]:
-                new_state[name] = before  # same graph, file untouched since we wrote it: same content
-                continue
-            content = makers[name]()
-            h = text_digest(content)
-            if not (isinstance(before, list) and len(before) == 3 and on_disk == before[:2] and before[2] == h):
-                write_text_atomic(path, content)
-            new_state[name] = [*(_stat(path) or [0, 0]), h]
-        if cache.dir is not None and new_state != state:
-            cache.put("outputs", state_key, new_state)
-    summary = {k: v for k, v in loaded.graph.items()}
-    return BuildResult(graph_of if callable(full) else loaded, outputs, summary)
+            page.cancel()  # not asked for (the outputs were up to date): its child is stopped

@@ -29,27 +29,21 @@ def bib_text(graph: "nx.DiGraph", cache: Cache | None = None) -> str:
     is already a valid, unique BibTeX key the text is the entries' texts
     joined (checked by the tests); otherwise it is written in one go.
     """
+    from .readwrite.bibtex_write import to_bibtex
+
     items = bib_items(graph)
     ids = [item.get("id") for item in items]
     if cache is None or cache.dir is None or len(set(ids)) != len(ids) or not all(isinstance(i, str) and i and set(i) <= _KEY_CHARS for i in ids):
-        from .readwrite.bibtex_write import to_bibtex
-
         return to_bibtex(items)
     digests = [value_digest(item) for item in items]
     if None in digests:
-        from .readwrite.bibtex_write import to_bibtex
-
         return to_bibtex(items)
     known = cache.get("bib-entries", "bibtex")
     known = known if isinstance(known, dict) else {}
     entries = {}
     for item, d in zip(items, digests):
         text = known.get(d)
-        if not isinstance(text, str):
-            from .readwrite.bibtex_write import to_bibtex
-
-            text = to_bibtex([item])
-        entries[d] = text
+        entries[d] = text if isinstance(text, str) else to_bibtex([item])
     if entries != known:
         cache.put("bib-entries", "bibtex", entries)
     return "\n".join(entries[d] for d in digests)
@@ -80,7 +74,8 @@ class _Page:
         from . import forked
 
         self.cache = cache if cache is not None and cache.dir is not None else None
-        self.known = self.cache.get("layout", "components") if self.cache is not None else None
+        known = self.cache.get("layout", "components") if self.cache is not None else None
+        self.known: dict[str, Any] = known if isinstance(known, dict) else {}
 
         def compute() -> tuple[str, Any]:
             from .readwrite.html import to_html
@@ -93,7 +88,7 @@ class _Page:
 
     def __call__(self) -> str:
         text, used = self.job.result()
-        if self.cache is not None and used != _LayoutMemo(self.known).known:
+        if self.cache is not None and used != self.known:
             self.cache.put("layout", "components", used)
         return text
 
