@@ -105,10 +105,6 @@ def base_fields(item: Mapping[str, Any]) -> tuple[Any, ...]:
 
 def base_key(item: Mapping[str, Any]) -> str:
     """The key of ``item`` before clashes are settled: ``curranMedia2007``."""
-    return _base_key(item)
-
-
-def _base_key(item: Mapping[str, Any]) -> str:
     title_words = _significant(_words(str(item.get("title") or "")))
     creator = _creator_word(item)
     if not creator and title_words:  # no author, or a name with no ASCII letters
@@ -166,7 +162,7 @@ def citation_keys(items: Sequence[Mapping[str, Any]], bases: Sequence[str] | Non
     groups: dict[str, list[int]] = defaultdict(list)
     for index, item in enumerate(items):
         if not keys[index]:
-            groups[bases[index] if bases is not None else _base_key(item)].append(index)
+            groups[bases[index] if bases is not None else base_key(item)].append(index)
     taken = set(pinned) | {base for base, members in groups.items() if len(members) == 1 and base not in pinned}
     for base in sorted(groups):
         members = groups[base]
