@@ -61,6 +61,10 @@ def test_markdown_emphasis_dropped_and_headings_found():
         ("Data Source: Statista.", False),
         ("In 2017, TikTok started to enter the international market.", False),
         ("the nation's unique cultural output. At the same time,", False),
+        ("Works Cited", True),
+        ("Literature cited:", True),
+        ("Works", False),  # a word of a section name is not one
+        ("cited", False),
     ],
 )
 def test_is_heading(line, heading):

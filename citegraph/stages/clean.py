@@ -31,7 +31,7 @@ _NUMBER = re.compile(r"^[(\[]?[-–+]?[0-9][0-9.,–%-]{0,12}[)\]%*]?$")
 _END_SENTENCE = re.compile(r"[.!?][\"”’)]{0,2}$")
 _SECTION_NAMES = frozenset(
     "abstract introduction background methods method results discussion conclusion conclusions references bibliography "
-    "acknowledgements acknowledgments notes appendix literature cited works cited".split()
+    "acknowledgements acknowledgments notes appendix".split()
 ) | {"literature cited", "works cited", "related work"}
 _SMALL_WORDS = frozenset("a an and as at by for from in of on or the to vs with via into over under".split())
 
@@ -95,7 +95,7 @@ def _wrapped(lines: list[str]) -> tuple[bool, int]:
 
 def _block_of(number: int, s: str, notes: tuple[tuple[int, int], ...], caption: bool) -> tuple[str, int] | None:
     """The kind of block a line belongs to when it is not running prose: a footnote, a caption, a table row."""
-    for k, (a, b) in enumerate(notes):
+    for a, b in notes:
         if a <= number < b:
             return ("note", a)
     if _CAPTION.match(s):
