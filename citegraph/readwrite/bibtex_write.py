@@ -42,7 +42,6 @@ MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", 
 
 _DASHES = re.compile(r"\s{0,3}[-\u2010-\u2015]{1,3}\s{0,3}")
 _URL_UNSAFE = {"{": "%7B", "}": "%7D", "\\": "%5C", " ": "%20", '"': "%22"}
-_clean = clean
 
 
 def _date_parts(item: Mapping[str, Any], field: str) -> list[list[int]]:
@@ -72,12 +71,12 @@ def _iso(parts: list[int]) -> str:
 
 
 def _verbatim(value: Any) -> str:
-    text = _clean(value)
+    text = clean(value)
     return "".join(_URL_UNSAFE.get(ch, ch) for ch in text)
 
 
 def _pages(value: Any) -> str:
-    return _DASHES.sub("--", _clean(value))
+    return _DASHES.sub("--", clean(value))
 
 
 #: Fields an entry type needs (``a|b``: either) for a style to format it without a warning:
@@ -112,7 +111,7 @@ def _container(item: Mapping[str, Any]) -> str:
     container = item.get("container-title")
     if isinstance(container, list):
         container = container[0] if container else ""
-    return _clean(container or "")
+    return clean(container or "")
 
 
 def _has(item: Mapping[str, Any], need: str) -> bool:
@@ -127,8 +126,8 @@ def _has(item: Mapping[str, Any], need: str) -> bool:
         "url": item.get("URL"),
     }.get(need)
     if isinstance(value, list):
-        return any(isinstance(v, Mapping) and any(_clean(x) for x in v.values()) for v in value) or (bool(value) and not isinstance(value[0], Mapping))
-    return bool(_clean(value)) if value is not None else False
+        return any(isinstance(v, Mapping) and any(clean(x) for x in v.values()) for v in value) or (bool(value) and not isinstance(value[0], Mapping))
+    return bool(clean(value)) if value is not None else False
 
 
 def entry_type_for(item: Mapping[str, Any], biblatex: bool = False) -> str:
@@ -143,7 +142,7 @@ def entry_type_for(item: Mapping[str, Any], biblatex: bool = False) -> str:
     csl_type = str(item.get("type") or "")
     bibtex_type, biblatex_type = ENTRY_TYPES.get(csl_type, ("misc", "misc"))
     entry_type = biblatex_type if biblatex else bibtex_type
-    genre = _clean(item.get("genre") or "")
+    genre = clean(item.get("genre") or "")
     if csl_type == "thesis" and "master" in genre.lower():
         entry_type = "mastersthesis" if not biblatex else "thesis"
     custom = item.get("custom")
@@ -160,11 +159,11 @@ def _fields(item: Mapping[str, Any], biblatex: bool) -> tuple[str, list[tuple[st
     ascii_only = not biblatex
     csl_type = str(item.get("type") or "")
     entry_type = entry_type_for(item, biblatex)
-    genre = _clean(item.get("genre") or "")
+    genre = clean(item.get("genre") or "")
     fields: list[tuple[str, str]] = []
 
     def add(name: str, value: Any, raw: bool = False) -> None:
-        text = _clean(value) if value is not None else ""
+        text = clean(value) if value is not None else ""
         if text:
             fields.append((name, "{" + (text if raw else latex_escape(text, ascii_only)) + "}"))
 
@@ -174,7 +173,7 @@ def _fields(item: Mapping[str, Any], biblatex: bool) -> tuple[str, list[tuple[st
     editors = names(item.get("editor"), ascii_only)
     if editors:
         fields.append(("editor", "{" + editors + "}"))
-    title = _clean(item.get("title") or "")
+    title = clean(item.get("title") or "")
     if title:
         fields.append(("title", "{" + protect_title(title, ascii_only) + "}"))
     container = _container(item)
@@ -206,7 +205,7 @@ def _fields(item: Mapping[str, Any], biblatex: bool) -> tuple[str, list[tuple[st
         add("year", issued.get("literal") or issued.get("raw"))
     elif not biblatex:
         add("year", "n.d.")  # natbib/apalike styles warn on an empty year; biblatex prints "n.d." itself
-    volume, number = _clean(item.get("volume") or ""), _clean(item.get("issue") or item.get("number") or "")
+    volume, number = clean(item.get("volume") or ""), clean(item.get("issue") or item.get("number") or "")
     if not biblatex and number and not volume and entry_type == "article":
         volume, number = number, ""  # plain.bst: "there's a number but no volume"
     elif not biblatex and number and volume and entry_type in _SERIES_TYPES:
@@ -240,7 +239,7 @@ def _fields(item: Mapping[str, Any], biblatex: bool) -> tuple[str, list[tuple[st
     if accessed:
         fields.append(("urldate", "{" + _iso(accessed[0]) + "}"))
     add("language", item.get("language"))
-    note = _clean(item.get("note") or "")
+    note = clean(item.get("note") or "")
     imported = bool(item.get("citation-key"))  # read from the user's .bib: written back as it was
     if not biblatex and authors and editors and entry_type in ("book", "inbook") and not imported:
         # plain.bst: "can't use both author and editor fields": the editors go to the note
@@ -249,7 +248,7 @@ def _fields(item: Mapping[str, Any], biblatex: bool) -> tuple[str, list[tuple[st
         note = ""
     elif not biblatex and not note and entry_type == "misc" and not authors and not editors and not title and not container:
         # plain.bst: "all relevant fields are empty": say what little is known
-        note = genre or _clean(item.get("publisher") or "") or _clean(item.get("URL") or "") or _clean(item.get("DOI") or "")
+        note = genre or clean(item.get("publisher") or "") or clean(item.get("URL") or "") or clean(item.get("DOI") or "")
     add("note", note)
     add("abstract", item.get("abstract"))
     add("keywords", item.get("keyword"))

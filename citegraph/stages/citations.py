@@ -98,9 +98,14 @@ _AUTHOR_PART = re.compile(r"([^()]{1,300}?)(?:\(\s{0,2}(?:1[5-9]|20)[0-9]{2}|\b(
 _LOWER_SURNAME = re.compile(r"(?:^|[,&;]\s{0,3}|\band\s{1,3})([a-z]{3,30}),\s{0,3}[A-Za-z]\.")
 
 
+def _note_ranges(x: Extraction) -> list[tuple[int, int]]:
+    """The ``[start, end)`` line ranges (0-based) of the notes, from ``meta["note_sections"]``."""
+    return [(int(a), int(b)) for a, b in x.meta.get("note_sections", ()) or ()]
+
+
 def split_notes(x: Extraction) -> tuple[list[Reference], list[Reference]]:
     """``(bibliography entries, notes)`` of ``x.references``: notes are the entries inside ``meta["note_sections"]``."""
-    ranges = [(int(a), int(b)) for a, b in x.meta.get("note_sections", ()) or ()]
+    ranges = _note_ranges(x)
     if not ranges:
         return list(x.references), []
     bib: list[Reference] = []
@@ -120,7 +125,7 @@ def _parser(res: Resources):
 
 def _footnote_windows(x: Extraction, notes: Sequence[Reference]) -> tuple[list[tuple[str, int]], list[tuple[int, int]]]:
     """For PDF footnotes kept in the body: ``(label, offset where the footnote begins)`` and the footnotes' text spans."""
-    ranges = [(int(a), int(b)) for a, b in x.meta.get("note_sections", ()) or ()]
+    ranges = _note_ranges(x)
     first: dict[int, int] = {}
     spans: list[list[int]] = []
     for ln in x.lines:
