@@ -238,8 +238,14 @@ def build(
                 on_disk = _stat(path)
                 if same_graph and isinstance(before, list) and len(before) == 3 and on_disk == before[:2]:
                     new_state[name] = before  # same graph, file untouched since we wrote it: same content
+                    if name == "bib" and isinstance(state.get("bib_note"), str):
+                        new_state["bib_note"] = state["bib_note"]
                     continue
                 content = makers[name]()
+                if name == "bib":
+                    from .readwrite.bibtex_write import engine_hint  # only when the .bib was made: a rebuild that changed nothing does not import it
+
+                    new_state["bib_note"] = engine_hint(content)
                 h = text_digest(content)
                 if not (isinstance(before, list) and len(before) == 3 and on_disk == before[:2] and before[2] == h):
                     write_text_atomic(path, content)
@@ -247,6 +253,7 @@ def build(
             if cache.dir is not None and new_state != state:
                 cache.put("outputs", state_key, new_state)
         summary = {k: v for k, v in loaded.graph.items()}
+        summary["bib_note"] = new_state.get("bib_note", "")  # e.g. "2 entries have Chinese ... characters: compile with xelatex"
         return BuildResult(graph_of if callable(full) else loaded, outputs, summary)
     finally:
         for page in pages:

@@ -210,3 +210,12 @@ def test_a_page_made_in_a_child_process_is_the_page_made_here(corpus, tmp_path, 
     child = _build_outputs([str(corpus)], tmp_path / "child", tmp_path / "cache-child")
     assert children, "the page should have been made in a child process"
     assert child == here
+
+
+def test_the_bib_note_survives_a_rebuild_that_writes_nothing(tmp_path):
+    corpus = tmp_path / "papers"
+    corpus.mkdir()
+    (corpus / "p.md").write_text("# A paper\n\nText (Wang, 2021).\n\n## References\n\nWang, L. (2021). 小红书的全球化传播. 新闻大学, 3, 1-10.\n", encoding="utf-8")
+    first = api.build([str(corpus)], tmp_path / "out", cache_dir=tmp_path / "cache")
+    again = api.build([str(corpus)], tmp_path / "out", cache_dir=tmp_path / "cache")
+    assert "xelatex" in first.summary["bib_note"] and again.summary["bib_note"] == first.summary["bib_note"]

@@ -43,15 +43,8 @@ def build(paths: tuple[str, ...], out_dir: str, entity_files: tuple[str, ...], a
     if len(problems) > 12:
         click.echo(f"  ... {len(problems) - 12} more (citegraph build --json lists them all)")
     click.echo(f"bibliography {result.outputs['bib']}")
-    from ..readwrite.bibtex_write import engine_hint
-
-    try:
-        with open(result.outputs["bib"], encoding="utf-8") as f:
-            hint = engine_hint(f.read())
-    except OSError:
-        hint = ""
-    if hint:
-        click.echo(f"             {hint}")
+    if s.get("bib_note"):
+        click.echo(f"             {s['bib_note']}")
     click.echo(f"graph data   {result.outputs['json']}")
     click.echo(f"open the page: {result.outputs['html']}")
 
