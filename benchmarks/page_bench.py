@@ -13,11 +13,23 @@ and the median printed; the Python side (view + layout + page) is timed too.
 
 Targets: sample < 1 s, 300 papers < 3 s, 5,000 nodes < 5 s, sample page < 3 MB.
 Needs Chromium at /usr/bin/chromium and the ``playwright`` package (no browser download).
+
+Then the page after a one-document edit (Python side only): the folded graph of a
+1,000-document corpus (``--graph graph.json`` written by ``citegraph build``, else
+:func:`synthetic_graph` with 1,000 documents citing 30 works), built cold, again
+unchanged, and after each of four edits (a document gains a cites edge to a work
+already there; gains a new work; loses a cites edge; a new document citing 30 works),
+each time with a memo holding what the previous build put (as ``citegraph.outputs``
+keeps it). Prints ``to_html`` seconds and its parts (page_data: the rest of it, clusters from the memo
+except with no memo). Target: after an edit <= 0.8 s.
+
+    .venv/bin/python benchmarks/page_bench.py [--graph graph.json] [--edits-only]
 """
 
 from __future__ import annotations
 
 import bisect
+import gc
 import random
 import statistics
 import sys
@@ -148,7 +160,160 @@ def time_to_usable(browser, path: Path, runs: int = 3) -> tuple[float, int, list
     return statistics.median(times), drawn, errors
 
 
+class Memo:
+    """What ``citegraph.outputs`` gives the page: the entries the last build put, and those put now."""
+
+    def __init__(self, known: dict | None = None) -> None:
+        self.known = dict(known or {})
+        self.used: dict = {}
+
+    def get(self, key: str):
+        return self.known.get(key)
+
+    def put(self, key: str, value) -> None:
+        self.used[key] = value
+
+
+def _docs_and_works(g: nx.DiGraph) -> tuple[list, list]:
+    docs = sorted((n for n, d in g.nodes(data=True) if d.get("kind") == "document"), key=str)
+    works = sorted((n for n, d in g.nodes(data=True) if d.get("kind") == "work"), key=lambda n: (-(g.nodes[n].get("cited_by") or 0), str(n)))
+    return docs, works
+
+
+def _cite(g: nx.DiGraph, doc, work, n: int) -> None:
+    sentence = f"As shown by earlier work [{n}], this matters."
+    g.add_edge(doc, work, relation="cites", doc=str(doc).removeprefix("doc:"), line=n, citations=[{"marker": f"[{n}]", "sentence": sentence, "line": n}])
+    g.nodes[work]["cited_by"] = (g.nodes[work].get("cited_by") or 0) + 1
+
+
+def edit_gain_cite(g: nx.DiGraph) -> nx.DiGraph:
+    """A document gains a cites edge to a work already in the graph."""
+    g = g.copy()
+    docs, works = _docs_and_works(g)
+    doc = docs[len(docs) // 3]
+    work = next(w for w in works[40:] if not g.has_edge(doc, w))
+    _cite(g, doc, work, 99)
+    return g
+
+
+def edit_new_work(g: nx.DiGraph) -> nx.DiGraph:
+    """A document gains a reference to a work not in the graph yet."""
+    g = g.copy()
+    docs, _ = _docs_and_works(g)
+    doc = docs[len(docs) // 2]
+    g.add_node("work:editNewWork2024", kind="work", label="Newman 2024", title="A brand new study of platform edits", key="editNewWork2024",
+               year="2024", authors=["Newman, A."], csl={"title": "A brand new study of platform edits", "DOI": "10.9/new"}, cited_by=0)
+    _cite(g, doc, "work:editNewWork2024", 98)
+    return g
+
+
+def edit_lose_cite(g: nx.DiGraph) -> nx.DiGraph:
+    """A document loses one of its cites edges (a work cited only there leaves the graph)."""
+    g = g.copy()
+    docs, _ = _docs_and_works(g)
+    doc = docs[2 * len(docs) // 3]
+    work = sorted((v for v, d in g[doc].items() if d.get("relation") == "cites"), key=str)[0]
+    g.remove_edge(doc, work)
+    g.nodes[work]["cited_by"] = max(0, (g.nodes[work].get("cited_by") or 0) - 1)
+    if g.degree(work) == 0:
+        g.remove_node(work)
+    return g
+
+
+def edit_new_document(g: nx.DiGraph, refs: int = 30) -> nx.DiGraph:
+    """A new document (with one author) citing ``refs`` works already in the graph, popular and rare."""
+    g = g.copy()
+    _, works = _docs_and_works(g)
+    rng = random.Random(7)
+    doc = "doc:editNewDoc"
+    g.add_node(doc, kind="document", label="Newdoc 2025", title="Platforms, edits and stable maps", key="newdocPlatforms", year="2025", path="corpus/new.md", doc_kind="paper", cited_by=0)
+    g.add_node("person:Newdoc, A.", kind="person", label="Newdoc, A.")
+    g.add_edge(doc, "person:Newdoc, A.", relation="authored-by", doc="editNewDoc")
+    for n, w in enumerate(sorted(rng.sample(works[:200], refs // 2) + rng.sample(works[200:], refs - refs // 2), key=str), 1):
+        _cite(g, doc, w, n)
+    return g
+
+
+EDITS = (("gains a cites edge", edit_gain_cite), ("gains a new work", edit_new_work), ("loses a cites edge", edit_lose_cite), ("new doc, 30 refs", edit_new_document))
+
+
+def _timed_page(g: nx.DiGraph, memo: Memo | None) -> dict[str, float]:
+    """Seconds of ``to_html`` and of its parts (layout, clusters, the rest of page_data, script_json),
+    the parts measured apart with the same memo contents (garbage collection off, as in to_html)."""
+    from citegraph.readwrite import html_data, html_layout
+    from citegraph.readwrite.html import script_json
+
+    out = {}
+    t0 = time.perf_counter()
+    to_html(g, layout_memo=memo)
+    out["to_html"] = time.perf_counter() - t0
+    parts = Memo(memo.known) if memo is not None else None
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        t0 = time.perf_counter()
+        positions = html_layout.layout(g, 42, parts)
+        out["layout"] = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        html_data._clusters(g, 42, parts)
+        out["clusters"] = time.perf_counter() - t0
+        if parts is not None:
+            parts = Memo({**parts.known, **parts.used})  # the clusters just put: page_data's own call finds them
+        t0 = time.perf_counter()
+        data = html_data._page_data(g, 42, positions, parts)
+        out["page_data"] = time.perf_counter() - t0 - (out["clusters"] if parts is None else 0.0)
+        t0 = time.perf_counter()
+        script_json(data)
+        out["script_json"] = time.perf_counter() - t0
+    finally:
+        if enabled:
+            gc.enable()
+    return out
+
+
+def edit_figures(graph_json: str | None = None) -> None:
+    """Print the page's Python time cold, unchanged and after each of :data:`EDITS` (see the module docstring)."""
+    from citegraph.views import fold_claims
+
+    if graph_json:
+        from citegraph.readwrite.nodelink import from_json
+
+        g = fold_claims(from_json(Path(graph_json).read_text(encoding="utf-8")))
+        source = graph_json
+    else:
+        g = synthetic_graph(1000, 30, 5, seed=3)
+        g = fold_claims(g)
+        source = "synthetic_graph(1000, 30)"
+    print(f"\npage after a one-document edit: {source}, folded: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges")
+    print(f"{'build':24} {'to_html s':>9} {'layout':>7} {'clusters':>8} {'page_data':>9} {'json':>6}")
+
+    def row(name: str, t: dict[str, float], target: float | None = None) -> None:
+        ok = "" if target is None else (" ok" if t["to_html"] <= target else " MISSED")
+        print(f"{name:24} {t['to_html']:9.2f} {t['layout']:7.2f} {t['clusters']:8.2f} {t['page_data']:9.2f} {t['script_json']:6.2f}{ok}")
+
+    row("no memo", _timed_page(g, None))
+    first = Memo()
+    row("cold (empty memo)", _timed_page(g, first))
+    again = Memo(first.used)
+    row("unchanged", _timed_page(g, again))
+    for name, edit in EDITS:
+        row(name, _timed_page(edit(g), Memo(first.used)), 0.8)
+
+
 def main() -> None:
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--graph", help="graph.json of a 1,000-document corpus for the edit figures (default: a synthetic graph)")
+    parser.add_argument("--edits-only", action="store_true", help="only the edit figures (no browser)")
+    options = parser.parse_args()
+    if not options.edits_only:
+        browser_figures()
+    edit_figures(options.graph)
+
+
+def browser_figures() -> None:
+    """Time to usable in Chromium for the cases in the module docstring."""
     from playwright.sync_api import sync_playwright
 
     cases = [

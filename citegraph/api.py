@@ -24,6 +24,7 @@ from .resources import Resources
 if TYPE_CHECKING:
     import networkx as nx
 
+    from .corpusbuild import Built
     from .qindex import LiteGraph
 
 __all__ = ["BuildResult", "collect_files", "extract_file", "extract_all", "corpus_graph", "load_graph", "build", "bib_items", "PARALLEL_MIN"]
@@ -111,7 +112,12 @@ def load_graph(
     networkx); otherwise a networkx ``DiGraph``. A stale index is not used,
     a damaged one is deleted and rebuilt.
     """
-    return _load(paths, resources, cache_dir, workers, lite)[0]
+    indexed, built, _, _, _ = _load(paths, resources, cache_dir, workers, lite)
+    if built is None:
+        return indexed
+    from .corpusbuild import graph_of
+
+    return graph_of(built)
 
 
 def _load(
@@ -120,12 +126,12 @@ def _load(
     cache_dir: str | Path | None,
     workers: int | None,
     lite: bool,
-    on_graph: "Callable[[nx.DiGraph, Cache], None] | None" = None,
-) -> "tuple[Any, tuple[list[str], list[str], str] | None, Cache, str]":
-    """(graph, its node-link lines and text when it was just built, the cache, the digest of that text or "" when not known).
+    on_built: "Callable[[Built, Cache], None] | None" = None,
+) -> "tuple[Any, Built | None, str, Cache, str]":
+    """(the graph from the index, or None when it was just built; what was built, or None; its node-link text or ""; the cache; the graph's digest or "" when not known).
 
-    ``on_graph`` is called with a graph as soon as it is built (not when it
-    comes from the index), before its node-link lines and index are made.
+    ``on_built`` is called as soon as a graph is built (not when it comes
+    from the index), before its node-link text and index are made.
 
     The index is looked up by the corpus key (paths, sizes, times); when that
     misses, by the corpus's content key (:meth:`Cache.content_key`): a
@@ -138,46 +144,60 @@ def _load(
     cache = Cache(default_dir() if cache_dir == "default" else cache_dir)
     files, problems = collect_files(paths)
     if cache.dir is None:
-        graph = corpus_graph(extract_all(files, res, cache, workers), res, problems)
-        if on_graph is not None:
-            on_graph(graph, cache)
-        return graph, None, cache, ""
+        built = _uncached(files, res, problems, workers)
+        if on_built is not None:
+            on_built(built, cache)
+        return None, built, "", cache, ""
     extra = options_key(res) + "\0" + "\0".join(f"{p.file}:{p.code}" for p in problems)
     key = cache.corpus_key(files, extra)
-    built: list[tuple[list[str], list[str], str]] = []
-    digests: list[str] = []
+    made: list[tuple[Built, str, str]] = []
 
-    def rebuild() -> "nx.DiGraph":
-        from .qindex import write_index
-        from .readwrite.nodelink import assemble, item_lines
+    def rebuild() -> "Built":
+        from .corpusbuild import assemble_corpus
+        from .qindex import write_rows
+        from .readwrite.nodelink import assemble
 
-        xs = extract_all(files, res, cache, workers)
-        graph = corpus_graph(xs, res, problems, cache)
-        if on_graph is not None:
-            on_graph(graph, cache)
-        with _no_gc():
-            lines = item_lines(graph)
-            text = assemble(graph.graph, *lines)
-            digest = text_digest(text)
-            if restamp_index(cache.dir, key, digest) is None:  # the same graph as a recent build: its index is reused
-                write_index(cache.dir, key, graph, lines, digest)
-        content = cache.content_key([(x.path, x.sha256) for x in xs], extra) if len(xs) == len(files) else None
+        built = assemble_corpus(files, res, cache, problems, workers, _CacheMemo(cache))
+        if on_built is not None:
+            on_built(built, cache)
+        node_rows, edge_rows = built.node_rows(), built.edge_rows()
+        text = assemble(built.graph_facts, [r[11] for r in node_rows], [r[3] for r in edge_rows])
+        digest = text_digest(text)
+        if restamp_index(cache.dir, key, digest) is None:  # the same graph as a recent build: its index is reused
+            write_rows(cache.dir, key, node_rows, edge_rows, built.graph_facts, digest)
+        content = cache.content_key(file_hashes(files), extra)
         if content is not None:
             cache.put("content", content, digest)
-        built.append((*lines, text))
-        digests.append(digest)
-        return graph
+        made.append((built, text, digest))
+        return built
 
-    indexed = open_index(cache.dir, key, rebuild)
+    def full() -> "nx.DiGraph":
+        from .corpusbuild import graph_of
+
+        return graph_of(rebuild())
+
+    indexed = open_index(cache.dir, key, full)
     if indexed is None:
         content = cache.content_key(file_hashes(files), extra)
         known = cache.get("content", content) if content is not None else None
         if isinstance(known, str) and known and restamp_index(cache.dir, key, known) is not None:
-            indexed = open_index(cache.dir, key, rebuild)  # the same content as a recent build: its graph, no merge
+            indexed = open_index(cache.dir, key, full)  # the same content as a recent build: its graph, no merge
     if indexed is not None:
-        return (indexed if lite else indexed.full()), (built[0] if built else None), cache, indexed.digest
-    graph = rebuild()
-    return graph, built[0], cache, digests[0]
+        return (indexed if lite else indexed.full()), None, "", cache, indexed.digest
+    rebuild()
+    built, text, digest = made[0]
+    return None, built, text, cache, digest
+
+
+def _uncached(files: Sequence[str], res: Resources, problems: Sequence[Problem], workers: int | None) -> "Built":
+    """What a build makes of ``files`` when nothing may be cached."""
+    from .corpus import Merged, build_corpus
+    from .corpusbuild import from_extractions
+
+    with _no_gc():
+        corpus = build_corpus(extract_all(files, res, None, workers))
+        merged = Merged(corpus.works, corpus.ref_work, corpus.same_as)
+        return from_extractions(corpus.extractions, merged, corpus.excerpt_of, res.gazetteer, problems)
 
 
 def _stat(path: str) -> list[int] | None:
@@ -200,29 +220,42 @@ def build(
     (:mod:`citegraph.forked`) while this one writes the JSON, the query index
     and the .bib.
     """
+    from .corpusbuild import graph_of
     from .readwrite.atomic import write_text_atomic
     from .readwrite.nodelink import assemble, item_lines
 
     pages: list[Any] = []  # the page, started in a child process as soon as a new graph exists
 
-    def on_graph(graph: "nx.DiGraph", cache: Cache) -> None:
-        pages.append(start_page(graph, title, cache))
+    def on_built(built: "Built", cache: Cache) -> None:
+        pages.append(start_page(lambda: _page_graph(built), title, cache, size=built.node_count()))
 
     try:
         with _no_gc():
-            loaded, lines, cache, digest = _load(paths, resources, cache_dir, workers, True, on_graph)
-            full = getattr(loaded, "full", None)
-            graph_of = full if callable(full) else (lambda: loaded)  # a LiteGraph becomes a networkx graph only when needed
+            indexed, built, text0, cache, digest = _load(paths, resources, cache_dir, workers, True, on_built)
+            graphs: list[Any] = []
+
+            def graph_now() -> "nx.DiGraph":
+                if not graphs:
+                    graphs.append(graph_of(built) if built is not None else indexed.full())
+                return graphs[0]
+
             out = Path(out_dir)
             out.mkdir(parents=True, exist_ok=True)
             outputs = {"html": str(out / "graph.html"), "bib": str(out / "references.bib"), "json": str(out / "graph.json")}
-            texts: list[str] = [lines[2]] if lines else []
+            texts: list[str] = [text0] if text0 else []
 
             def text() -> str:
                 if not texts:
-                    g = graph_of()
-                    texts.append(assemble(g.graph, *item_lines(g)))
+                    if built is not None:
+                        texts.append(assemble(built.graph_facts, [r[11] for r in built.node_rows()], [r[3] for r in built.edge_rows()]))
+                    else:
+                        g = graph_now()
+                        texts.append(assemble(g.graph, *item_lines(g)))
                 return texts[0]
+
+            def bib() -> str:
+                items = bib_items(graph_now()) if built is None else [dict(w.csl) for w in sorted(built.merged.works, key=lambda w: w.key)]
+                return bib_text(items, cache)
 
             if not digest:
                 digest = text_digest(text())
@@ -231,7 +264,7 @@ def build(
             state = state if isinstance(state, dict) else {}
             same_graph = state.get("graph") == digest
             new_state: dict[str, Any] = {"graph": digest}
-            makers = {"json": text, "bib": lambda: bib_text(graph_of(), cache), "html": lambda: pages[0]() if pages else page_text(graph_of(), title, cache)}
+            makers = {"json": text, "bib": bib, "html": lambda: pages[0]() if pages else page_text(graph_now(), title, cache)}
             for name in ("json", "bib", "html"):
                 path = outputs[name]
                 before = state.get(name)
@@ -246,15 +279,23 @@ def build(
                     from .readwrite.bibtex_write import engine_hint  # only when the .bib was made: a rebuild that changed nothing does not import it
 
                     new_state["bib_note"] = engine_hint(content)
-                h = text_digest(content)
+                h = digest if name == "json" else text_digest(content)  # the graph's digest is that of its JSON text
                 if not (isinstance(before, list) and len(before) == 3 and on_disk == before[:2] and before[2] == h):
                     write_text_atomic(path, content)
                 new_state[name] = [*(_stat(path) or [0, 0]), h]
             if cache.dir is not None and new_state != state:
                 cache.put("outputs", state_key, new_state)
-        summary = {k: v for k, v in loaded.graph.items()}
+        summary = dict(built.graph_facts if built is not None else indexed.graph)
         summary["bib_note"] = new_state.get("bib_note", "")  # e.g. "2 entries have Chinese ... characters: compile with xelatex"
-        return BuildResult(graph_of if callable(full) else loaded, outputs, summary)
+        return BuildResult(graph_now, outputs, summary)
     finally:
         for page in pages:
             page.cancel()  # not asked for (the outputs were up to date): its child is stopped
+
+
+def _page_graph(built: "Built") -> "nx.DiGraph":
+    """The graph the page of ``built`` draws: claims folded in above :data:`~citegraph.views.FOLD_ABOVE` nodes (see :func:`~citegraph.readwrite.html.to_html`)."""
+    from .corpusbuild import graph_of, page_graph
+    from .views import FOLD_ABOVE
+
+    return page_graph(built) if built.node_count() > FOLD_ABOVE and any(f["n"] for f in built.frags) else graph_of(built)

@@ -285,6 +285,17 @@ class Cache:
         except ValueError:
             pass  # not plain data: not stored
 
+    def get_many(self, kind: str, keys: Sequence[str]) -> dict[str, Any]:
+        """Content-addressed values stored with :meth:`put_many` (missing and corrupt ones left out); keys are used as given."""
+        return self._load_many(kind, list(keys))
+
+    def put_many(self, kind: str, items: Sequence[tuple[str, Any]]) -> None:
+        """Store content-addressed values (keys that already say what the value depends on, code included) in one transaction."""
+        try:
+            self._save_many(kind, items)
+        except ValueError:
+            pass  # not plain data: not stored
+
     def get_graph(self, key: str) -> Any:
         """A cached node-link graph document (text), or None."""
         data = self._load("graph", key)

@@ -13,6 +13,11 @@ Every cluster has a label made of its most distinctive title words (a tf-idf
 over the clusters, each cluster's titles taken as one text, stop words
 removed) and its most cited works. Like :mod:`citegraph.analytics`, every
 function takes the graph first and is pure and deterministic.
+
+:func:`extend_clusters` carries an earlier clustering over to a graph that
+changed a little (the page does so after an edit, instead of running Louvain
+again): works keep their cluster, a newly cited work joins the cluster most of
+its co-citation weight goes to, and sizes, documents and labels are made anew.
 """
 
 from __future__ import annotations
@@ -28,7 +33,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["Cluster", "clusters", "cocitation_weights", "cluster_of", "cluster_rows", "title_words", "STOP_WORDS"]
+__all__ = ["Cluster", "clusters", "extend_clusters", "references", "cocitation_weights", "cluster_of", "cluster_rows", "title_words", "STOP_WORDS"]
 
 #: Words never used in a label: English function words and the vocabulary every title shares.
 STOP_WORDS = frozenset(
@@ -75,6 +80,11 @@ def _cite_edges(graph: "nx.DiGraph") -> Iterable[tuple[str, str, Any]]:
     if isinstance(adj, dict):  # a networkx graph: its plain adjacency dicts are quicker to walk than an edge view
         return ((u, v, d) for u, nbrs in adj.items() for v, d in nbrs.items() if d.get("relation") == "cites")
     return ((u, v, d) for u, v, d in graph.edges(data=True) if d.get("relation") == "cites")
+
+
+def references(graph: "nx.DiGraph") -> dict[str, list[str]]:
+    """Citing node -> the distinct nodes it cites (``cites`` edges, self-citations left out), both sorted by id as text."""
+    return _references(graph)
 
 
 def _references(graph: "nx.DiGraph") -> dict[str, list[str]]:
@@ -175,6 +185,13 @@ def _clusters(graph: "nx.DiGraph", min_cocitations: int, seed: int) -> list[Clus
     ordered = [sorted(c, key=rank) for c in groups]
     ordered.sort(key=lambda works: (-len(works), rank(works[0])))
     member = {w: i for i, works in enumerate(ordered) for w in works}
+    links = Counter(member[a] for (a, b) in pairs if member[a] == member[b])
+    return _describe(graph, refs, ordered, member, links)
+
+
+def _describe(graph: "nx.DiGraph", refs: Mapping[Any, Sequence[Any]], ordered: list[list[Any]], member: dict[Any, int], links: Mapping[int, int]) -> list[Cluster]:
+    """The clusters of ``ordered`` groups of works (``member``: work -> index there), with the
+    documents that join them (most of their references there), labels and top works."""
     joined: dict[int, list[str]] = defaultdict(list)
     for doc, cited in refs.items():
         if doc in member:
@@ -183,15 +200,69 @@ def _clusters(graph: "nx.DiGraph", min_cocitations: int, seed: int) -> list[Clus
         if votes:
             best = min(votes, key=lambda i: (-votes[i], i))
             joined[best].append(doc)
-    links = Counter(member[a] for (a, b) in pairs if member[a] == member[b])
     words = _labels([[_title(graph, w) for w in works] for works in ordered])
     out = []
     for i, works in enumerate(ordered):
         top = tuple(works[:TOP_WORKS])
         label = ", ".join(words[i]) or str(graph.nodes[top[0]].get("label") or top[0])
         docs = tuple(sorted(joined[i], key=lambda d: (_key(graph, d), str(d))))
-        out.append(Cluster(i + 1, tuple(works), docs, label, words[i], top, links[i]))
+        out.append(Cluster(i + 1, tuple(works), docs, label, words[i], top, links.get(i, 0)))
     return out
+
+
+def extend_clusters(
+    graph: "nx.DiGraph", works: Mapping[Any, int], min_cocitations: int = 2, count_links: bool = True, refs: Mapping[Any, Sequence[Any]] | None = None
+) -> list[Cluster]:
+    """An earlier clustering carried over to ``graph`` (``works``: work -> cluster number, as
+    :func:`cluster_of` with ``documents=False`` gives it), without running Louvain again.
+
+    A work still cited keeps its cluster; a work cited now but not in ``works``
+    joins the cluster holding most of its co-citation weight (co-cited works
+    weighed by how many documents cite both, pairs below ``min_cocitations``
+    left out, as :func:`clusters` does; ties: the lower number), or none.
+    Clusters keep their order (so their numbers, unless one emptied) and get
+    their sizes, documents, labels and top works anew. ``count_links``: count
+    the co-citation links inside each cluster (else ``links`` is 0; counting
+    walks every pair of references). ``refs``: :func:`references` of the graph,
+    if already at hand.
+    """
+    least = max(1, min_cocitations)
+    refs = _references(graph) if refs is None else refs
+    citing: dict[Any, list[Any]] = defaultdict(list)
+    for doc, cited in refs.items():
+        for w in cited:
+            citing[w].append(doc)
+    kept = {w: n for w, n in works.items() if w in citing}
+    member = dict(kept)
+    for w in sorted((w for w in citing if w not in kept), key=str):
+        if len(citing[w]) < least:  # no pair with it can be that strong
+            continue
+        together = Counter(u for doc in citing[w] for u in refs[doc] if u != w and u in kept)
+        weight: Counter[int] = Counter()
+        for u, k in together.items():
+            if k >= least:
+                weight[kept[u]] += k
+        if weight:
+            member[w] = min(weight, key=lambda n: (-weight[n], n))
+    numbers = sorted(set(member.values()))
+    index = {n: i for i, n in enumerate(numbers)}
+
+    def rank(n: Any) -> tuple[int, str, str]:
+        return (-len(citing[n]), _key(graph, n), str(n))
+
+    ordered: list[list[Any]] = [[] for _ in numbers]
+    for w, n in member.items():
+        ordered[index[n]].append(w)
+    for group in ordered:
+        group.sort(key=rank)
+    at = {w: index[n] for w, n in member.items()}
+    links: Counter[int] = Counter()
+    if count_links:
+        counts: Counter[tuple[Any, Any]] = Counter()
+        for cited in refs.values():
+            counts.update(combinations([w for w in cited if w in at], 2))
+        links.update(at[a] for (a, b), k in counts.items() if k >= least and at[a] == at[b])
+    return _describe(graph, refs, ordered, at, links)
 
 
 def cluster_of(found: Iterable[Cluster], documents: bool = True) -> dict[str, int]:

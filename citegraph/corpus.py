@@ -11,22 +11,21 @@ from __future__ import annotations
 
 import hashlib
 import re
-import zlib
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
-from typing import Any, Mapping, Protocol, Sequence
+from collections.abc import Sequence as SequenceABC
+from typing import Any, Callable, Mapping, Protocol, Sequence
 
 from .csl import year_label
 from .digest import value_digest
 from .grouping import components, group_incremental, group_items
 from .identity import fold
+from .fragments import SAMPLE, SHINGLE, doc_facts, shingles
 from .model import Extraction, Problem
 from .resources import Resources
 
-__all__ = ["Work", "Corpus", "MergeMemo", "build_corpus", "detect_excerpts", "group_incremental", "components", "SHINGLE", "EXCERPT_SHARE", "group_items"]
+__all__ = ["Work", "Corpus", "Merged", "MergeMemo", "build_corpus", "merge", "excerpts", "detect_excerpts", "group_incremental", "components", "SHINGLE", "EXCERPT_SHARE", "group_items"]
 
-SHINGLE = 6  # words per shingle
-SAMPLE = 4  # keep one shingle in SAMPLE (by hash): containment is estimated on the sample
 COMMON = 50  # a shingle found in more documents than this is boilerplate, not evidence
 EXCERPT_SHARE = 0.8  # share of a document's shingles found in another that makes it an excerpt of it
 _LINK_CODES = frozenset({"dangling", "ambiguous", "uncited", "no-references"})
@@ -61,54 +60,34 @@ class Corpus:
 
 def _shingles(text: str) -> set[int]:
     """Stable hashes of the document's word shingles, sampled (1 in :data:`SAMPLE`) to keep the index small."""
-    words = fold(text).split()
-    out: set[int] = set()
-    for i in range(max(len(words) - SHINGLE + 1, 0)):
-        h = zlib.crc32(" ".join(words[i : i + SHINGLE]).encode())
-        if h % SAMPLE == 0:
-            out.add(h)
-    return out
+    return set(shingles(text))
 
 
-def _all_shingles(docs: Sequence[Extraction], memo: "MergeMemo | None") -> dict[str, set[int]]:
-    """Each document's shingles; with a ``memo``, those of texts seen in the last build are not recomputed."""
-    if memo is None:
-        return {x.document.id: _shingles(x.text) for x in docs}
-    known = memo.get("shingles")
-    known = known if isinstance(known, dict) else {}
-    kept: dict[str, list[int]] = {}
-    out: dict[str, set[int]] = {}
-    for x in docs:
-        digest = hashlib.blake2b(x.text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
-        value = known.get(digest)
-        if not isinstance(value, list):
-            value = sorted(_shingles(x.text))
-        kept[digest] = value
-        out[x.document.id] = set(value)
-    if kept != known:
-        memo.put("shingles", kept)
-    return out
+def detect_excerpts(extractions: Sequence[Extraction]) -> dict[str, str]:
+    """Map document id -> id of the document it is an excerpt (or near duplicate) of (see :func:`excerpts`)."""
+    docs = [x for x in extractions if x.document and x.document.kind != "bib" and x.text]
+    return excerpts({x.document.id: _shingles(x.text) for x in docs})
 
 
-def detect_excerpts(extractions: Sequence[Extraction], memo: "MergeMemo | None" = None) -> dict[str, str]:
-    """Map document id -> id of the document it is an excerpt (or near duplicate) of.
+def excerpts(shingles_of: Mapping[str, Any]) -> dict[str, str]:
+    """Map document id -> id of the document it is an excerpt (or near duplicate) of, from each document's shingles.
 
     A document is an excerpt of another when at least :data:`EXCERPT_SHARE`
-    of its (sampled) word shingles occur in the other, larger one. An
-    inverted index from shingle to documents finds the candidates; shingles
-    shared by more than :data:`COMMON` documents (boilerplate) are ignored,
-    so the work grows with the corpus, not with its square.
+    of its (sampled) word shingles (:func:`citegraph.fragments.shingles`)
+    occur in the other, larger one. An inverted index from shingle to
+    documents finds the candidates; shingles shared by more than
+    :data:`COMMON` documents (boilerplate) are ignored, so the work grows
+    with the corpus, not with its square.
     """
-    docs = [x for x in extractions if x.document and x.document.kind != "bib" and x.text]
-    shingles = _all_shingles(docs, memo)
+    shingle_sets = {d: set(sh) for d, sh in shingles_of.items() if sh}
     index: dict[int, list[str]] = defaultdict(list)
-    for d, sh in shingles.items():
+    for d, sh in shingle_sets.items():
         for h in sh:
             index[h].append(d)
     common = {h for h, ds in index.items() if len(ds) > COMMON}
-    size = {d: len(s - common) for d, s in shingles.items()}
+    size = {d: len(s - common) for d, s in shingle_sets.items()}
     result: dict[str, str] = {}
-    for d, sh in shingles.items():
+    for d, sh in shingle_sets.items():
         own = sh - common
         if not own:
             continue
@@ -158,14 +137,12 @@ class MergeMemo(Protocol):
     def put(self, key: str, value: Any) -> None: ...
 
 
-def _merge_key(cands: Sequence[tuple[str, str | None, Mapping[str, Any]]], digests: Sequence[str | None]) -> str | None:
-    """A digest of everything grouping and keying look at (None when the items are not plain data)."""
-    if any(d is None for d in digests):
+def _merge_key(ids: Sequence[tuple[str, str | None]], digests: Sequence[str]) -> str | None:
+    """A digest of everything grouping and keying look at: the candidates' ids and descriptions' digests."""
+    head = value_digest([list(i) for i in ids])
+    if head is None:
         return None
-    ids = value_digest([(r, d) for r, d, _ in cands])
-    if ids is None:
-        return None
-    return hashlib.blake2b("".join([ids, *digests]).encode(), digest_size=20).hexdigest()  # type: ignore[list-item]
+    return hashlib.blake2b("".join([head, *digests]).encode(), digest_size=20).hexdigest()
 
 
 def _remembered(memo: MergeMemo | None, key: str | None, n: int) -> tuple[list[list[int]], list[tuple[int, int]], list[str]] | None:
@@ -206,64 +183,152 @@ def _keys(works_csl: list[dict[str, Any]], memo: MergeMemo | None) -> list[str]:
     return citation_keys(works_csl, bases)
 
 
-def build_corpus(extractions: Sequence[Extraction], memo: MergeMemo | None = None) -> Corpus:
-    """Merge extractions into a :class:`Corpus` (pure: the extractions are not changed).
+class _Descriptions(SequenceABC):
+    """The candidates' CSL items, read when first needed: documents' from their facts, references' by digest from ``fetch``."""
 
-    ``memo`` keeps the grouping of works by a digest of every candidate
-    description (corpus documents and references, in order), so a rebuild
-    whose descriptions did not change skips the pairwise comparisons; the
-    grouping of each independent part of the candidates (see
-    :func:`group_incremental`), so a rebuild after a change re-groups only
-    the parts the change touches; and the documents' shingles by a digest
-    of their text. The result is the same with or without it.
+    def __init__(self, digests: list[str], known: dict[int, Mapping[str, Any]], fetch: Callable[[Sequence[str]], Mapping[str, Mapping[str, Any]]]) -> None:
+        self.digests = digests
+        self.known = known
+        self.fetch = fetch
+
+    def __len__(self) -> int:
+        return len(self.digests)
+
+    def prefetch(self, indices: Sequence[int]) -> None:
+        """Read the items at ``indices`` not read yet, all at once."""
+        missing = [i for i in indices if i not in self.known]
+        if missing:
+            found = self.fetch(sorted({self.digests[i] for i in missing}))
+            for i in missing:
+                if self.digests[i] not in found:
+                    raise KeyError(f"no description with digest {self.digests[i]}")
+                self.known[i] = found[self.digests[i]]
+
+    def __getitem__(self, i: Any) -> Any:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        if i not in self.known:
+            self.prefetch([i])
+        return self.known[i]
+
+
+@dataclass(frozen=True)
+class Merged:
+    """What merging gives: the works, where each reference went, and documents of one work."""
+
+    works: tuple[Work, ...]
+    ref_work: Mapping[str, str]
+    same_as: Mapping[str, str]
+
+
+def merge(
+    facts: Sequence[Mapping[str, Any]],
+    fetch: Callable[[Sequence[str]], Mapping[str, Mapping[str, Any]]],
+    memo: MergeMemo | None = None,
+    excerpt_of: Mapping[str, str] | None = None,
+) -> Merged:
+    """Merge the documents (their :func:`~citegraph.fragments.doc_facts`) and their references into works.
+
+    Candidates are the corpus documents first (so a document represents its
+    group), then every reference of every document that is not an excerpt.
+    ``fetch(digests)`` gives references' CSL items by digest; it is called
+    only for what must be grouped or merged anew. ``memo`` keeps the
+    grouping and keys by a digest of all candidates, each independent part's
+    grouping (:func:`~citegraph.grouping.group_incremental`), each work's
+    merged item by its members' digests, and base keys: the result is the
+    same with or without it.
     """
-    excerpt_of = detect_excerpts(extractions, memo)
-    by_id = {x.document.id: x for x in extractions if x.document}
-    xs = [
-        _relink_excerpt(x, by_id[excerpt_of[x.document.id]]) if x.document and x.document.id in excerpt_of else x
-        for x in extractions
-    ]
-    # Candidates: corpus documents first (so a document represents its group), then references.
-    cands: list[tuple[str, str | None, Mapping[str, Any]]] = []  # (reference id or "", doc id, csl)
-    for x in xs:
-        if x.document and x.document.kind in ("paper", "news"):
-            cands.append(("", x.document.id, x.document.csl))
-    for x in xs:
-        if x.document and x.document.kind == "excerpt":
+    excerpt_of = excerpt_of or {}
+    ids: list[tuple[str, str | None]] = []
+    digests: list[str] = []
+    tokens: list[Sequence[str]] = []
+    known: dict[int, Mapping[str, Any]] = {}
+    for f in facts:
+        if f["kind"] in ("paper", "news") and f["id"] not in excerpt_of:
+            known[len(ids)] = f["csl"]
+            ids.append(("", f["id"]))
+            digests.append(f["digest"])
+            tokens.append(f["tokens"][0])
+    for f in facts:
+        if f["kind"] == "excerpt" or f["id"] in excerpt_of:
             continue
-        for ref in x.references:
-            cands.append((ref.id, None, ref.csl))
-    digests = [value_digest((bool(d), dict(c))) for _, d, c in cands] if memo is not None else []
-    memo_key = _merge_key(cands, digests) if memo is not None else None
-    remembered = _remembered(memo, memo_key, len(cands))
+        for (ref_id, digest, _), toks in zip(f["refs"], f["tokens"][1:]):
+            ids.append((ref_id, None))
+            digests.append(digest)
+            tokens.append(toks)
+    items = _Descriptions(digests, known, fetch)
+    flags = [bool(d) for _, d in ids]
+    memo_key = _merge_key(ids, digests) if memo is not None and all(digests) else None
+    remembered = _remembered(memo, memo_key, len(ids))
     if remembered:
         groups, same_pairs = remembered[:2]
+    elif memo is not None and memo_key is not None:
+        groups, same_pairs = group_incremental(items, flags, memo, digests, tokens)
     else:
-        groups, same_pairs = group_incremental([c[2] for c in cands], [bool(c[1]) for c in cands], memo, digests)
-    same_as = {cands[b][1]: cands[a][1] for a, b in same_pairs if cands[a][1] not in excerpt_of and cands[b][1] not in excerpt_of}
-    works_csl: list[dict[str, Any]] = []
-    meta: list[tuple[tuple[str, ...], str | None]] = []
-    for members in groups:
-        docs = [cands[i][1] for i in members if cands[i][1]]
-        refs = tuple(cands[i][0] for i in members if cands[i][0])
-        ordered = sorted((cands[i][2] for i in members if not cands[i][1]), key=lambda c: -_richness(c))
-        ordered = [cands[i][2] for i in members if cands[i][1]] + ordered  # the document's own header first
-        csl = _merge_csl(ordered)
-        csl.pop("citation-number", None)
-        works_csl.append(csl)
-        meta.append((refs, docs[0] if docs else None))
+        items.prefetch(range(len(ids)))
+        groups, same_pairs = group_items([items[i] for i in range(len(ids))], flags)
+    same_as = {ids[b][1]: ids[a][1] for a, b in same_pairs}
+    works_csl = _works_csl(groups, items, flags, memo)
     keys = remembered[2] if remembered else _keys(works_csl, memo)
     if memo is not None and memo_key is not None and not remembered:
         memo.put(memo_key, (groups, same_pairs, keys))
     works: list[Work] = []
     ref_work: dict[str, str] = {}
-    for key, csl, (refs, doc) in zip(keys, works_csl, meta):
+    for key, csl, members in zip(keys, works_csl, groups):
+        doc = next((ids[i][1] for i in members if ids[i][1]), None)
+        refs = tuple(ids[i][0] for i in members if ids[i][0])
         node = f"doc:{doc}" if doc else f"work:{key}"
         works.append(Work(node=node, key=key, csl={**csl, "id": key}, refs=refs, doc=doc))
         for r in refs:
             ref_work[r] = node
+    return Merged(tuple(works), ref_work, same_as)  # type: ignore[arg-type]
+
+
+def _works_csl(groups: list[list[int]], items: _Descriptions, flags: list[bool], memo: MergeMemo | None) -> list[dict[str, Any]]:
+    """Each group's merged CSL item; with a ``memo``, those of groups whose members are described as in the last build are not recomputed."""
+    known = memo.get("merge-works") if memo is not None else None
+    known = known if isinstance(known, dict) else {}
+    gkeys = [hashlib.blake2b("".join(("d" if flags[i] else "r") + items.digests[i] for i in g).encode(), digest_size=20).hexdigest() for g in groups]
+    missing = [i for g, k in zip(groups, gkeys) if not isinstance(known.get(k), dict) for i in g]
+    items.prefetch(missing)
+    out: list[dict[str, Any]] = []
+    kept: dict[str, Any] = {}
+    for members, k in zip(groups, gkeys):
+        csl = known.get(k)
+        if not isinstance(csl, dict):
+            ordered = sorted((items[i] for i in members if not flags[i]), key=lambda c: -_richness(c))
+            csl = _merge_csl([items[i] for i in members if flags[i]] + ordered)  # the document's own header first
+            csl.pop("citation-number", None)
+        kept[k] = csl
+        out.append(dict(csl))
+    if memo is not None and kept != known:
+        memo.put("merge-works", kept)
+    return out
+
+
+def build_corpus(extractions: Sequence[Extraction], memo: MergeMemo | None = None) -> Corpus:
+    """Merge extractions into a :class:`Corpus` (pure: the extractions are not changed).
+
+    Documents that are excerpts of others (:func:`detect_excerpts`) have their
+    citations linked against their parent's reference list; then
+    :func:`merge` groups the documents and references into works. ``memo``:
+    see :func:`merge`; the result is the same with or without it.
+    """
+    excerpt_of = detect_excerpts(extractions)
+    by_id = {x.document.id: x for x in extractions if x.document}
+    xs = [
+        _relink_excerpt(x, by_id[excerpt_of[x.document.id]]) if x.document and x.document.id in excerpt_of else x
+        for x in extractions
+    ]
+    facts = [doc_facts(x) for x in xs]
+    described: dict[str, Mapping[str, Any]] = {}
+    for x, f in zip(xs, facts):
+        for ref, (_, digest, _) in zip(x.references, f["refs"]):
+            described.setdefault(digest, ref.csl)
+    merged = merge(facts, lambda ds: {d: described[d] for d in ds if d in described}, memo, excerpt_of)
     problems = tuple(p for x in xs for p in x.problems)
-    return Corpus(tuple(xs), tuple(works), ref_work, excerpt_of, problems, same_as)
+    same_as = {a: b for a, b in merged.same_as.items() if a not in excerpt_of and b not in excerpt_of}
+    return Corpus(tuple(xs), merged.works, merged.ref_work, excerpt_of, problems, same_as)
 
 
 def work_label(csl: Mapping[str, Any]) -> str:

@@ -23,7 +23,7 @@ from typing import Any, Iterator, Mapping, Protocol, Sequence
 from .digest import value_digest
 from .identity import THRESHOLD, Features, conflict, end_words, features, fold, item_keys, score, surname_variants, year_of
 
-__all__ = ["group_items", "components", "group_incremental", "surname_neighbours", "EXEMPLARS", "TYPO_BLOCK"]
+__all__ = ["group_items", "components", "group_incremental", "surname_neighbours", "item_tokens", "EXEMPLARS", "TYPO_BLOCK"]
 
 EXEMPLARS = 6  # descriptions per group checked for a conflict before two groups are joined
 TYPO_BLOCK = 1  # a surname seen in at most this many descriptions in a year may be a typo of a neighbouring one
@@ -219,6 +219,11 @@ def _tokens(csl: Mapping[str, Any], is_doc: bool, feats: Features | None = None)
     return keys
 
 
+def item_tokens(csl: Mapping[str, Any], is_doc: bool) -> list[str]:
+    """What links a CSL item to others when grouping (its block keys, undated keys and signature); see :func:`components`."""
+    return _tokens(csl, is_doc)
+
+
 def components(items: Sequence[Mapping[str, Any]], is_doc: Sequence[bool] | None = None, tokens: Sequence[Sequence[str]] | None = None) -> list[list[int]]:
     """Independent parts of ``items`` for :func:`group_items`: index lists, increasing, sorted by first index.
 
@@ -296,7 +301,11 @@ SHARD_CHARS = 2
 
 
 def group_incremental(
-    items: Sequence[Mapping[str, Any]], is_doc: Sequence[bool] | None = None, memo: _Memo | None = None, digests: Sequence[str | None] | None = None
+    items: Sequence[Mapping[str, Any]],
+    is_doc: Sequence[bool] | None = None,
+    memo: _Memo | None = None,
+    digests: Sequence[str | None] | None = None,
+    tokens: Sequence[Sequence[str]] | None = None,
 ) -> tuple[list[list[int]], list[tuple[int, int]]]:
     """The result of :func:`group_items`, grouping only the parts (:func:`components`) the memo does not know.
 
@@ -305,7 +314,11 @@ def group_incremental(
     few), each item's linking tokens by the digest of the item (``digests``:
     of ``(is_doc, dict(csl))``, computed when not given) and, under ``"merge-groups"``, each part's
     grouping by the digest of its items' digests. Entries that do not fit
-    are ignored; only the entries of this call are kept.
+    are ignored; only the entries of this call are kept. ``tokens``: each
+    item's :func:`item_tokens`, when the caller has them (then no item entry
+    is read or kept, and ``items`` is read only for the parts grouped anew:
+    it may be a lazy sequence; if it has a ``prefetch(indices)`` method, it
+    is called with a part's indices before they are read).
     """
     n = len(items)
     flags = [bool(f) for f in is_doc] if is_doc is not None else [False] * n
@@ -314,6 +327,8 @@ def group_incremental(
     ds = list(digests) if digests is not None else [value_digest((f, dict(c))) for c, f in zip(items, flags)]
     if any(d is None for d in ds):
         return group_items(items, flags)
+    if tokens is not None:
+        return _group_parts(items, flags, memo, ds, [list(t) for t in tokens], None)  # type: ignore[arg-type]
     shards = sorted({d[:SHARD_CHARS] for d in ds})  # type: ignore[index]
     known_shards = {sh: memo.get(f"merge-items/{sh}") for sh in shards}
     known_tokens: dict[str, Any] = {}
@@ -329,7 +344,17 @@ def group_incremental(
             hit = (tuple(getattr(feats, name) for name in _FEATURE_FIELDS), _tokens(c, f, feats))
         kept_tokens[d[:SHARD_CHARS]][d] = hit  # type: ignore[index]
         entries.append(hit)
-    tokens = [e[1] for e in entries]
+    for sh, kept in kept_tokens.items():  # only the shards whose items changed are written again
+        if kept != known_shards.get(sh):
+            memo.put(f"merge-items/{sh}", kept)
+    return _group_parts(items, flags, memo, ds, [e[1] for e in entries], [e[0] for e in entries])  # type: ignore[arg-type]
+
+
+def _group_parts(
+    items: Sequence[Mapping[str, Any]], flags: list[bool], memo: _Memo, ds: list[str], tokens: list[list[str]], known_features: list[tuple[Any, ...]] | None
+) -> tuple[list[list[int]], list[tuple[int, int]]]:
+    """Group each part (:func:`components`) from the memo's ``merge-groups`` or anew (``known_features``: each item's, when known)."""
+    prefetch = getattr(items, "prefetch", None)
     known_parts = memo.get("merge-groups")
     known_parts = known_parts if isinstance(known_parts, dict) else {}
     kept_parts: dict[str, Any] = {}
@@ -339,15 +364,15 @@ def group_incremental(
         key = hashlib.blake2b("".join(ds[i] for i in part).encode(), digest_size=20).hexdigest()  # type: ignore[misc]
         local = _valid_part(known_parts.get(key), len(part))
         if local is None:
-            made = [_features(entries[i][0]) for i in part]
-            prepared = [(ft, entries[i][1]) for ft, i in zip(made, part)] if all(made) else None
-            local = group_items([items[i] for i in part], [flags[i] for i in part], prepared)  # type: ignore[arg-type]
+            if callable(prefetch):
+                prefetch(part)
+            part_items = [items[i] for i in part]
+            made = [_features(known_features[i]) for i in part] if known_features is not None else [features(c) for c in part_items]
+            prepared = [(ft, tokens[i]) for ft, i in zip(made, part)] if all(made) else None
+            local = group_items(part_items, [flags[i] for i in part], prepared)  # type: ignore[arg-type]
         kept_parts[key] = (local[0], local[1])
         groups.extend([part[i] for i in g] for g in local[0])
         same_as.extend((part[a], part[b]) for a, b in local[1])
-    for sh, kept in kept_tokens.items():  # only the shards whose items changed are written again
-        if kept != known_shards.get(sh):
-            memo.put(f"merge-items/{sh}", kept)
     if kept_parts != known_parts:
         memo.put("merge-groups", kept_parts)
     groups.sort(key=lambda g: g[0])

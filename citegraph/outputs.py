@@ -8,7 +8,7 @@ writes the other outputs, with the layouts of unchanged components reused.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 from .cache import Cache
 from .digest import value_digest
@@ -22,8 +22,8 @@ __all__ = ["bib_items", "bib_text", "start_page", "page_text", "FORK_PAGE_MIN"]
 _KEY_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-:./+")
 
 
-def bib_text(graph: "nx.DiGraph", cache: Cache | None = None) -> str:
-    """The .bib of the graph; entries whose CSL item did not change since the last build come from the cache.
+def bib_text(items: "list[dict[str, Any]]", cache: Cache | None = None) -> str:
+    """The .bib of CSL items (:func:`bib_items`); entries whose CSL item did not change since the last build come from the cache.
 
     A BibTeX database is its entries one after the other, so when every key
     is already a valid, unique BibTeX key the text is the entries' texts
@@ -31,7 +31,6 @@ def bib_text(graph: "nx.DiGraph", cache: Cache | None = None) -> str:
     """
     from .readwrite.bibtex_write import to_bibtex
 
-    items = bib_items(graph)
     ids = [item.get("id") for item in items]
     if cache is None or cache.dir is None or len(set(ids)) != len(ids) or not all(isinstance(i, str) and i and set(i) <= _KEY_CHARS for i in ids):
         return to_bibtex(items)
@@ -70,7 +69,7 @@ FORK_PAGE_MIN = 3000
 class _Page:
     """The page of a graph, computed in a child process when the graph is large; calling it gives the text."""
 
-    def __init__(self, graph: "nx.DiGraph", title: str, cache: Cache | None, fork: bool) -> None:
+    def __init__(self, graph: "nx.DiGraph | Callable[[], nx.DiGraph]", title: str, cache: Cache | None, fork: bool, size: int | None) -> None:
         from . import forked
 
         self.cache = cache if cache is not None and cache.dir is not None else None
@@ -81,10 +80,11 @@ class _Page:
             from .readwrite.html import to_html
 
             memo = _LayoutMemo(self.known) if self.cache is not None else None
-            text = to_html(graph, title=title, layout_memo=memo)
+            text = to_html(graph() if callable(graph) else graph, title=title, layout_memo=memo)
             return text, (memo.used if memo is not None else None)
 
-        self.job = forked.start(compute, fork=fork and graph.number_of_nodes() >= FORK_PAGE_MIN)
+        n = size if size is not None else (0 if callable(graph) else graph.number_of_nodes())
+        self.job = forked.start(compute, fork=fork and n >= FORK_PAGE_MIN)
 
     def __call__(self) -> str:
         text, used = self.job.result()
@@ -97,9 +97,13 @@ class _Page:
         self.job.cancel()
 
 
-def start_page(graph: "nx.DiGraph", title: str, cache: Cache | None = None, fork: bool = True) -> _Page:
-    """Start computing the page (in a child process for a large graph); call the result for its text."""
-    return _Page(graph, title, cache, fork)
+def start_page(graph: "nx.DiGraph | Callable[[], nx.DiGraph]", title: str, cache: Cache | None = None, fork: bool = True, size: int | None = None) -> _Page:
+    """Start computing the page (in a child process for a large graph); call the result for its text.
+
+    ``graph`` may be a function that makes the graph (then called in the
+    child); ``size``: its number of nodes, which decides whether to fork.
+    """
+    return _Page(graph, title, cache, fork, size)
 
 
 def page_text(graph: "nx.DiGraph", title: str, cache: Cache | None = None) -> str:

@@ -30,7 +30,7 @@ import sqlite3
 import tempfile
 import zlib
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, Mapping
 
 from .qgraph import COLUMNS as _COLUMNS
 from .qgraph import CorruptIndex, LiteGraph
@@ -39,9 +39,9 @@ from .qgraph import node_crc as _node_crc
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["CorruptIndex", "LiteGraph", "index_path", "write_index", "open_index", "remove_index", "restamp_index", "KEEP", "SCHEMA"]
+__all__ = ["CorruptIndex", "LiteGraph", "index_path", "write_index", "write_rows", "node_row", "edge_row", "open_index", "remove_index", "restamp_index", "KEEP", "SCHEMA"]
 
-SCHEMA = 1
+SCHEMA = 2
 KEEP = 4  # index files kept in a cache folder (the most recent ones)
 _PREFIX = "qindex-"
 def index_path(directory: str | Path, key: str) -> Path:
@@ -72,6 +72,13 @@ def write_index(directory: str | Path, key: str, graph: "nx.DiGraph", lines: tup
 
         lines = item_lines(graph)
     node_lines, edge_lines = lines
+    node_rows = [node_row(n, d, data) for (n, d), data in zip(graph.nodes(data=True), node_lines)]
+    edge_rows = [edge_row(u, v, d, data) for (u, v, d), data in zip(graph.edges(data=True), edge_lines)]
+    return write_rows(directory, key, node_rows, edge_rows, graph.graph, digest)
+
+
+def write_rows(directory: str | Path, key: str, node_rows: list[tuple[Any, ...]], edge_rows: list[tuple[Any, ...]], graph_facts: dict[str, Any], digest: str = "") -> Path | None:
+    """Write the index of a graph given as rows (:func:`node_row`, :func:`edge_row`, in graph order) for corpus ``key`` (see :func:`write_index`)."""
     directory = Path(directory)
     final = index_path(directory, key)
     try:
@@ -80,18 +87,14 @@ def write_index(directory: str | Path, key: str, graph: "nx.DiGraph", lines: tup
         os.close(fd)
     except OSError:
         return None
-    nodes = list(zip(graph.nodes(data=True), node_lines))
-    edges = list(zip(graph.edges(data=True), edge_lines))
-    gdata = _dumps(graph.graph)
-    meta = {"schema": str(SCHEMA), "key": key, "graph": gdata, "graph_crc": str(zlib.crc32(gdata.encode())), "nodes": str(len(nodes)), "edges": str(len(edges)), "digest": digest}
+    gdata = _dumps(graph_facts)
+    meta = {"schema": str(SCHEMA), "key": key, "graph": gdata, "graph_crc": str(zlib.crc32(gdata.encode())), "nodes": str(len(node_rows)), "edges": str(len(edge_rows)), "digest": digest}
     previous = _latest(directory, final)
     try:
-        if previous is None or not _update(previous, tmp, nodes, edges, meta):
+        if previous is None or not _update(previous, tmp, node_rows, edge_rows, meta):
             with open(tmp, "wb"):  # empty again (it may hold a copy of the previous index)
                 pass
-            node_rows = [_node_row(i * STEP, n, d, data) for i, ((n, d), data) in enumerate(nodes)]
-            edge_rows = [_edge_row(i * STEP, u, v, d, data) for i, ((u, v, d), data) in enumerate(edges)]
-            _write_all(tmp, node_rows, edge_rows, meta)
+            _write_all(tmp, [(i * STEP, *r) for i, r in enumerate(node_rows)], [(i * STEP, *r) for i, r in enumerate(edge_rows)], meta)
         os.replace(tmp, final)
     except (sqlite3.Error, OSError, TypeError, ValueError):
         _discard(tmp)
@@ -100,29 +103,21 @@ def write_index(directory: str | Path, key: str, graph: "nx.DiGraph", lines: tup
     return final
 
 
-def _node_row(seq: int, n: Any, d: dict[str, Any], data: str) -> tuple[Any, ...]:
-    """A ``nodes`` row without its CRC."""
+def node_row(n: Any, d: Mapping[str, Any], data: str) -> tuple[Any, ...]:
+    """A ``nodes`` row of node ``n`` (attributes ``d``, node-link line ``data``), without its ``seq``, with its CRC."""
     cols = [_col(d.get(c)) for c in _COLUMNS]
     absent = sum(1 << i for i, c in enumerate(_COLUMNS) if c not in d)
     key_lc = cols[1].lower() if cols[1] else None
     label_lc = cols[2].lower() if cols[2] else None
-    return (seq, str(n), *cols, absent, key_lc, label_lc, str(n).split(":", 1)[-1].lower(), data)
+    row = (str(n), *cols, absent, key_lc, label_lc, str(n).split(":", 1)[-1].lower(), data)
+    return (*row, _node_crc((*row[:8], row[11])))
 
 
-def _edge_row(seq: int, u: Any, v: Any, d: dict[str, Any], data: str) -> tuple[Any, ...]:
-    """An ``edges`` row without its CRC."""
+def edge_row(u: Any, v: Any, d: Mapping[str, Any], data: str) -> tuple[Any, ...]:
+    """An ``edges`` row (without its ``seq``, with its CRC)."""
     rel = d.get("relation")
-    return (seq, str(u), str(v), rel if isinstance(rel, str) else None, data)
-
-
-def _with_node_crc(row: tuple[Any, ...]) -> tuple[Any, ...]:
-    return (*row, _node_crc((*row[1:9], row[12])))
-
-
-def _with_edge_crc(row: tuple[Any, ...]) -> tuple[Any, ...]:
-    return (*row, _node_crc(row[1:]))
-
-
+    row = (str(u), str(v), rel if isinstance(rel, str) else None, data)
+    return (*row, _node_crc(row))
 
 
 def _write_all(tmp: str, node_rows: list[tuple[Any, ...]], edge_rows: list[tuple[Any, ...]], meta: dict[str, str]) -> None:
@@ -138,8 +133,8 @@ def _write_all(tmp: str, node_rows: list[tuple[Any, ...]], edge_rows: list[tuple
             " absent INTEGER, key_lc TEXT, label_lc TEXT, tail_lc TEXT, data TEXT, crc INTEGER)"
         )
         db.execute("CREATE TABLE edges (seq INTEGER PRIMARY KEY, src TEXT, dst TEXT, relation TEXT, data TEXT, crc INTEGER)")
-        db.executemany("INSERT INTO nodes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", [_with_node_crc(r) for r in node_rows])
-        db.executemany("INSERT INTO edges VALUES (?,?,?,?,?,?)", [_with_edge_crc(r) for r in edge_rows])
+        db.executemany("INSERT INTO nodes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", node_rows)
+        db.executemany("INSERT INTO edges VALUES (?,?,?,?,?,?)", edge_rows)
         db.execute("CREATE UNIQUE INDEX nodes_id ON nodes (id)")
         for col in ("kind", "key_lc", "label_lc", "tail_lc"):
             db.execute(f"CREATE INDEX nodes_{col} ON nodes ({col})")
@@ -234,13 +229,12 @@ def _changed(db: sqlite3.Connection, table: str, cols: str, keys: list[tuple[str
     return [s for s in old.values() if s not in kept_seqs], fresh
 
 
-def _update(previous: Path, tmp: str, nodes: list[Any], edges: list[Any], meta: dict[str, str]) -> bool:
+def _update(previous: Path, tmp: str, node_rows: list[tuple[Any, ...]], edge_rows: list[tuple[Any, ...]], meta: dict[str, str]) -> bool:
     """Make ``tmp`` a copy of the index ``previous`` with only the rows that differ replaced; False (``tmp`` left to be overwritten) when that does not pay or cannot be done.
 
-    ``nodes`` and ``edges`` are the graph's items with their node-link
-    lines; rows are matched by identity and line (see :func:`_changed`).
-    The rows kept are the previous file's, CRCs included, so a damaged row
-    there stays detectable when it is read.
+    Rows are matched by identity and CRC (see :func:`_changed`). The rows
+    kept are the previous file's, CRCs included, so a damaged row there
+    stays detectable when it is read.
     """
     try:
         shutil.copyfile(previous, tmp)
@@ -254,19 +248,17 @@ def _update(previous: Path, tmp: str, nodes: list[Any], edges: list[Any], meta: 
         old_meta = dict(db.execute("SELECT k, v FROM meta").fetchall())
         if old_meta.get("schema") != str(SCHEMA) or set(old_meta) != set(meta):
             return False
-        node_keys = [(str(n), data) for (n, _), data in nodes]
-        new_nodes = _changed(db, "nodes", "id, data", node_keys, lambda i, seq: _node_row(seq, nodes[i][0][0], nodes[i][0][1], nodes[i][1]))
+        new_nodes = _changed(db, "nodes", "id, crc", [(r[0], r[-1]) for r in node_rows], lambda i, seq: (seq, *node_rows[i]))
         if new_nodes is None:
             return False
-        edge_keys = [(str(u), str(v), data) for (u, v, _), data in edges]
-        new_edges = _changed(db, "edges", "src, dst, data", edge_keys, lambda i, seq: _edge_row(seq, *edges[i][0], edges[i][1]))
+        new_edges = _changed(db, "edges", "src, dst, crc", [(r[0], r[1], r[-1]) for r in edge_rows], lambda i, seq: (seq, *edge_rows[i]))
         if new_edges is None:
             return False
         db.execute("BEGIN")
         db.executemany("DELETE FROM nodes WHERE seq = ?", [(s,) for s in new_nodes[0]])
         db.executemany("DELETE FROM edges WHERE seq = ?", [(s,) for s in new_edges[0]])
-        db.executemany("INSERT INTO nodes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", [_with_node_crc(r) for r in new_nodes[1]])
-        db.executemany("INSERT INTO edges VALUES (?,?,?,?,?,?)", [_with_edge_crc(r) for r in new_edges[1]])
+        db.executemany("INSERT INTO nodes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", new_nodes[1])
+        db.executemany("INSERT INTO edges VALUES (?,?,?,?,?,?)", new_edges[1])
         db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", list(meta.items()))
         db.execute("COMMIT")
         ok = True

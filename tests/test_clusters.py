@@ -205,3 +205,72 @@ def test_any_hashable_node_ids_work():
 
 def partition_ids(found) -> list[set]:
     return [set(c.works) for c in found]
+
+
+# extend_clusters: an earlier clustering carried over to a graph that changed a little
+
+
+def _planted(seed: int, n_docs: int = 60, schools: int = 4) -> nx.DiGraph:
+    """Documents citing mostly within their school's pool of works (school = document number mod ``schools``)."""
+    rng = random.Random(seed)
+    g = nx.DiGraph()
+    for j in range(n_docs):
+        s = j % schools
+        g.add_node(f"doc:d{j}", kind="document", key=f"d{j}", title=f"Paper {j}")
+        for i in rng.sample(range(12), 6) + [rng.randrange(12 * schools)]:
+            w = f"work:s{s}w{i}" if i < 12 else f"work:s{i // 12}w{i % 12}"
+            g.add_node(w, kind="work", key=w[5:], title=f"Topic{'abcdefgh'[int(w[6])]} theme{'abcdefgh'[int(w[6])]} work")
+            g.add_edge(f"doc:d{j}", w, relation="cites")
+    return g
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_extending_clusters_over_the_same_graph_gives_them_back(seed):
+    from citegraph.clusters import extend_clusters
+
+    g = _planted(seed)
+    found = clusters(g)
+    assert found
+    assert extend_clusters(g, cluster_of(found, documents=False)) == found
+    assert [c.links for c in extend_clusters(g, cluster_of(found, documents=False), count_links=False)] == [0] * len(found)
+
+
+@pytest.mark.parametrize(
+    "new_citers, joins",
+    [
+        (["g0", "g1"], 1),  # cited with the governance works by two documents: joins their cluster
+        (["l0", "l1", "l2"], 2),  # with the labour works
+        (["g0", "l0"], None),  # each pair only once: no link strong enough, in no cluster
+        (["g0"], None),  # cited once
+    ],
+)
+def test_a_new_work_joins_the_cluster_it_is_cited_with(new_citers, joins):
+    from citegraph.clusters import extend_clusters
+
+    g = citation_graph(TWO_SCHOOLS)
+    found = clusters(g)
+    works = cluster_of(found, documents=False)
+    gov = works["work:a1"]
+    h = g.copy()
+    h.add_node("work:new", kind="work", key="new", title="Moderation news")
+    for d in new_citers:
+        h.add_edge(f"doc:{d}", "work:new", relation="cites")
+    extended = cluster_of(extend_clusters(h, works), documents=False)
+    expected = None if joins is None else (gov if joins == 1 else 3 - gov)
+    assert extended.get("work:new") == expected
+    assert {w: n for w, n in extended.items() if w != "work:new"} == works  # the others keep theirs
+    assert cluster_of(extend_clusters(h, works), documents=False) == extended  # deterministic
+
+
+def test_extended_clusters_drop_works_no_longer_cited_and_renumber():
+    from citegraph.clusters import extend_clusters
+
+    g = citation_graph(TWO_SCHOOLS)
+    found = clusters(g)
+    works = cluster_of(found, documents=False)
+    h = g.copy()
+    h.remove_nodes_from([f"work:{w}" for w in LABOUR if works[f"work:{w}"] == 1] + [f"work:{w}" for w in GOVERNANCE if works[f"work:{w}"] == 1])
+    extended = extend_clusters(h, works)
+    assert [c.number for c in extended] == [1]
+    assert set(extended[0].works) == {w for w, n in works.items() if n == 2}
+    assert extended[0].label == found[1].label and extended[0].documents == found[1].documents

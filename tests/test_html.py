@@ -359,21 +359,6 @@ def test_the_doc_of_an_edge_or_node_is_resolved_to_its_document_node(doc, expect
     assert node["info"].get("doc") == expected and edge.get("doc") == expected
 
 
-@pytest.mark.parametrize("seed", [1, 2, 3])
-def test_a_component_key_is_the_same_read_through_its_base_graph(seed):
-    import random
-
-    rng = random.Random(seed)
-    g = nx.Graph()
-    g.add_nodes_from(range(40))
-    g.add_edges_from((rng.randrange(40), rng.randrange(40)) for _ in range(90))
-    g.remove_edges_from(list(nx.selfloop_edges(g)))
-    kinds = {v: "work" for v in g}
-    for component in nx.connected_components(g):
-        view = g.subgraph(sorted(component))
-        assert html_layout._component_key(view, kinds, 42, 10.0, g) == html_layout._component_key(view, kinds, 42, 10.0)
-
-
 def _schools(n_schools: int, hostile: str = "") -> nx.DiGraph:
     """``n_schools`` groups of three works, each group cited together by its own two documents."""
     g = nx.DiGraph()
@@ -440,3 +425,114 @@ def test_clusters_from_the_memo_equal_fresh_ones(monkeypatch, change):
     assert [n.get("cl") for n in again["nodes"]] == [n.get("cl") for n in fresh["nodes"]]
     if change == "none":
         assert again == first
+
+
+class _Builds:
+    """The memo as citegraph.outputs keeps it: what the last build put, and what this one puts."""
+
+    def __init__(self, known=None):
+        self.known, self.used = dict(known or {}), {}
+
+    def get(self, key):
+        return self.known.get(key)
+
+    def put(self, key, value):
+        import marshal
+
+        self.used[key] = marshal.loads(marshal.dumps(value))
+
+    def next(self):
+        return _Builds(self.used)
+
+
+def _literature(n_docs: int = 400, seed: int = 5) -> nx.DiGraph:
+    """Documents in four schools, each citing ten works mostly of its own school (400 x 45 co-citation pairs)."""
+    import random
+
+    rng = random.Random(seed)
+    g = nx.DiGraph()
+    for j in range(n_docs):
+        s = j % 4
+        g.add_node(f"doc:d{j}", kind="document", key=f"d{j}", title=f"Paper {j}")
+        for i in rng.sample(range(30), 9) + [rng.randrange(120)]:
+            w = f"work:s{s}w{i}" if i < 30 else f"work:s{i // 30}w{i % 30}"
+            g.add_node(w, kind="work", key=w[5:], title=f"Topic{'abcd'[int(w[6])]} theme{'abcd'[int(w[6])]} {w[5:]}")
+            g.add_edge(f"doc:d{j}", w, relation="cites")
+    return g
+
+
+def _gain(g: nx.DiGraph, j: int) -> None:
+    """Document ``j`` cites one more work of its school (45 + 55 changed pairs)."""
+    doc = f"doc:d{j}"
+    g.add_edge(doc, next(w for w in sorted(n for n in g if n.startswith(f"work:s{j % 4}w")) if not g.has_edge(doc, w)), relation="cites")
+
+
+def _new_work(g: nx.DiGraph, j: int) -> None:
+    """A new work cited by documents ``j`` and ``j + 4`` (same school; 2 x 100 changed pairs)."""
+    for citer in (f"doc:d{j}", f"doc:d{j + 4}"):
+        g.add_node(f"work:new{j}", kind="work", key=f"new{j}", title="A new work")
+        g.add_edge(citer, f"work:new{j}", relation="cites")
+
+
+def _lose(g: nx.DiGraph, j: int) -> None:
+    """Document ``j`` cites one work fewer (45 + 36 changed pairs)."""
+    doc = f"doc:d{j}"
+    g.remove_edge(doc, sorted(g[doc])[0])
+
+
+def _louvain_calls(monkeypatch) -> list:
+    import citegraph.clusters as clusters_mod
+
+    calls = []
+    real = clusters_mod.clusters
+    monkeypatch.setattr(clusters_mod, "clusters", lambda *a, **k: calls.append(1) or real(*a, **k))
+    return calls
+
+
+@pytest.mark.parametrize("edit", [_gain, _new_work, _lose])
+def test_after_a_small_change_the_clusters_are_carried_over(monkeypatch, edit):
+    g = _literature()
+    memo = _Builds()
+    member, listed = html_data._clusters(g, 42, memo)
+    h = g.copy()
+    edit(h, 0)
+    calls = _louvain_calls(monkeypatch)
+    after = _Builds(memo.used)
+    member2, listed2 = html_data._clusters(h, 42, after)
+    assert not calls, "a small change: carried over, no Louvain"
+    works = {n for n in h if n.startswith("work:s")}
+    assert {w: member2.get(w) for w in works} == {w: member.get(w) for w in works}
+    assert [(c["n"], c["color"]) for c in listed2] == [(c["n"], c["color"]) for c in listed]
+    assert [c["size"] for c in listed2] == [sum(1 for n, k in member2.items() if n.startswith("work:") and k == c["n"]) for c in listed2]
+    if edit is _new_work:
+        assert member2["work:new0"] == member["work:s0w0"] == member2["doc:d0"]  # cited within school 0
+    assert html_data._clusters(h, 42, _Builds(memo.used)) == (member2, listed2)  # deterministic
+    assert html_data._clusters(h, 42, after.next()) == (member2, listed2)  # and kept by the next build
+    assert not calls
+
+
+@pytest.mark.parametrize("edited", [range(0, 12), range(0, 60)])
+def test_after_a_larger_change_the_clusters_are_computed_fresh(edited):
+    g = _literature()
+    memo = _Builds()
+    html_data._clusters(g, 42, memo)
+    h = g.copy()
+    for j in edited:
+        _new_work(h, j)
+    assert html_data._clusters(h, 42, memo.next()) == html_data._clusters(h, 42)
+
+
+def test_small_cluster_changes_add_up_to_a_fresh_clustering(monkeypatch):
+    g = _literature()
+    memo = _Builds()
+    html_data._clusters(g, 42, memo)
+    calls = _louvain_calls(monkeypatch)
+    steps = 0
+    while not calls and steps < 10:
+        g = g.copy()
+        _gain(g, 8 * steps)  # another document each time: 100 more pairs changed since the fresh clustering
+        memo = memo.next()
+        html_data._clusters(g, 42, memo)
+        steps += 1
+    limit = html_data.CLUSTER_MAX_CHANGE * 400 * 45
+    assert 100 * (steps - 1) <= limit < 100 * steps

@@ -299,17 +299,15 @@ def to_bibtex(items: Sequence[Mapping[str, Any]], biblatex: bool = False) -> str
     return text.strip() + "\n" if text.strip() else ""
 
 
-def _cjk(ch: str) -> bool:
-    o = ord(ch)
-    return 0x2E80 <= o <= 0x9FFF or 0xAC00 <= o <= 0xD7AF or 0xF900 <= o <= 0xFAFF or 0xFF00 <= o <= 0xFFEF or 0x20000 <= o <= 0x2FA1F
+#: Chinese, Japanese and Korean characters (CJK radicals to CJK ideographs, Hangul, compatibility ideographs, full-width forms, extension planes).
+_CJK = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\U00020000-\U0002fa1f]")
 
 
 def engine_hint(text: str) -> str:
     """A one-line hint when a .bib holds Chinese, Japanese or Korean characters that pdflatex cannot typeset by default ("" otherwise)."""
-    count = 0
-    for entry in text.split("\n@"):
-        if any(_cjk(ch) for ch in entry if ord(ch) > 0x2E7F):
-            count += 1
+    if not _CJK.search(text):
+        return ""
+    count = sum(1 for entry in text.split("\n@") if _CJK.search(entry))
     if not count:
         return ""
     return (

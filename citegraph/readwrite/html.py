@@ -12,6 +12,7 @@ folded into their citation edges unless ``fold=False``.
 
 from __future__ import annotations
 
+import gc
 import html
 import json
 import re
@@ -74,6 +75,16 @@ def to_html(graph: nx.DiGraph, title: str = "citegraph", fold: bool | None = Non
     only above :data:`citegraph.views.FOLD_ABOVE` nodes). ``seed`` fixes the layout;
     ``layout_memo`` keeps large components' layouts (:func:`~citegraph.readwrite.html_layout.layout`).
     """
+    enabled = gc.isenabled()
+    gc.disable()  # tens of thousands of small objects and no cycles: collections would only walk the heap again and again
+    try:
+        return _page(graph, title, fold, seed, layout_memo)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _page(graph: nx.DiGraph, title: str, fold: bool | None, seed: int, layout_memo: Any) -> str:
     from ..views import FOLD_ABOVE, fold_claims
 
     has_claims = any(d.get("kind") == "claim" for _, d in graph.nodes(data=True))

@@ -8,30 +8,34 @@ of their own, weighted by the references they share, and every other node is
 placed around the hubs it is linked to: a work cited by one document circles
 it, a work cited by several sits between them. Components are packed in
 rows, largest first. The same graph always gets the same layout.
+
+With a memo (the build's cache), the layout of each large component is kept
+from one build to the next. An unchanged component gets its remembered
+positions. A component that changed only a little since it was last laid out
+from scratch (see :data:`WARM_MAX_CHANGE`) is *warm-started*: the nodes still
+there keep their positions exactly, and only the new ones are placed, next to
+the neighbours already placed. After an edit the map stays where the reader
+left it, as in Gephi, instead of being redrawn from scratch; once the changes
+since the last fresh layout add up to more than a few percent, the component
+is laid out fresh again (and a build without a cache always lays out fresh).
 """
 
 from __future__ import annotations
 
-import hashlib
 import math
 import random
 from collections import defaultdict
-from typing import Any, Hashable, Protocol
+from typing import Any
 
 import networkx as nx
 
-__all__ = ["layout", "LayoutMemo", "SPRING_LIMIT", "MEMO_MIN"]
+from .html_layout_memo import WARM_MAX_CHANGE, LayoutMemo, _component_key, _digests, _entry, _jitter, _Recent, _value
+
+__all__ = ["layout", "LayoutMemo", "SPRING_LIMIT", "MEMO_MIN", "WARM_MAX_CHANGE"]
 
 #: Components of at least this many nodes have their layout kept in a memo (see :func:`layout`).
 MEMO_MIN = 50
 
-
-class LayoutMemo(Protocol):
-    """Where :func:`layout` may keep the layouts of large components (e.g. the cache)."""
-
-    def get(self, key: str) -> Any: ...
-
-    def put(self, key: str, value: Any) -> None: ...
 
 #: Components above this many nodes get the hub layout instead of a full spring layout.
 SPRING_LIMIT = 499  # networkx needs scipy from 500 nodes on
@@ -102,12 +106,6 @@ def _normalise(raw: dict[Any, tuple[float, float]]) -> dict[Any, tuple[float, fl
     span = max(max(xs) - min(xs), max(ys) - min(ys), 1e-9)
     cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
     return {node: ((x - cx) / span, (y - cy) / span) for node, (x, y) in raw.items()}
-
-
-def _jitter(node: Hashable, seed: int) -> tuple[float, float]:
-    """A small deterministic offset in [-1, 1]^2 for a node (stable across runs and orders)."""
-    h = hashlib.blake2b(f"{seed}:{node}".encode("utf-8", "replace"), digest_size=4).digest()
-    return h[0] / 127.5 - 1 + h[1] / 32640, h[2] / 127.5 - 1 + h[3] / 32640
 
 
 def _hubs(component: nx.Graph, kinds: dict[Any, str]) -> list[Any]:
@@ -191,47 +189,84 @@ def _side(n: int) -> float:
     return 90.0 if n == 1 else 140.0 * math.sqrt(n)
 
 
-def _component_key(component: nx.Graph, kinds: dict[Any, str], seed: int, side: float, base: nx.Graph | None = None) -> str:
-    """A digest of everything :func:`_component_layout` looks at: nodes, their kinds, edges, seed and side.
+def _neighbours(graph: nx.Graph) -> dict[Any, set[Any]]:
+    """Each node's neighbours, edge directions ignored, self-loops left out."""
+    out: dict[Any, set[Any]] = {}
+    if graph.is_directed():
+        succ, pred = getattr(graph, "_succ", graph.succ), getattr(graph, "_pred", graph.pred)  # networkx's plain dicts when there
+        for v in graph:
+            nb = succ[v].keys() | pred[v].keys()
+            nb.discard(v)
+            out[v] = nb
+        return out
+    for v, nbrs in getattr(graph, "_adj", graph.adj).items():
+        nb = set(nbrs)
+        nb.discard(v)
+        out[v] = nb
+    return out
 
-    ``base``: the graph ``component`` is a whole connected component of (its
-    edges are then read from there, faster than through a subgraph view).
-    """
-    nodes = sorted((str(v), kinds.get(v, "")) for v in component)
-    if base is None:
-        edges = sorted(tuple(sorted((str(u), str(v)))) for u, v in component.edges)
-    else:  # each edge once: from the end that comes first in the component's order
-        order = {v: i for i, v in enumerate(component)}
-        adj = base.adj
-        edges = sorted(tuple(sorted((str(u), str(v)))) for u, i in order.items() for v in adj[u] if order[v] > i)
-    raw = repr((seed, side, nodes, edges)).encode("utf-8", "surrogatepass")
-    return hashlib.blake2b(raw, digest_size=20).hexdigest()
+
+def _components(adj: dict[Any, set[Any]]) -> list[list[Any]]:
+    """The connected components, each sorted by name, largest first (ties: by first name)."""
+    seen: set[Any] = set()
+    out = []
+    for v in adj:
+        if v in seen:
+            continue
+        seen.add(v)
+        members, stack = [v], [v]
+        while stack:
+            for w in adj[stack.pop()]:
+                if w not in seen:
+                    seen.add(w)
+                    members.append(w)
+                    stack.append(w)
+        out.append(sorted(members, key=str))
+    return sorted(out, key=lambda c: (-len(c), str(c[0])))
 
 
-def _remembered_layout(memo: LayoutMemo, key: str, component: nx.Graph) -> dict[Any, tuple[float, float]] | None:
-    hit = memo.get(key)
-    if not isinstance(hit, list) or len(hit) != component.number_of_nodes():
-        return None
-    by_name = {str(v): v for v in component}
-    out: dict[Any, tuple[float, float]] = {}
-    for entry in hit:
-        if not (isinstance(entry, (list, tuple)) and len(entry) == 3 and entry[0] in by_name and all(isinstance(c, float) for c in entry[1:])):
-            return None
-        out[by_name[entry[0]]] = (entry[1], entry[2])
-    return out if len(out) == len(hit) else None
+def _component_graph(graph: nx.Graph, component: list[Any]) -> nx.Graph:
+    """The component as an undirected graph, nodes (as ``component`` lists them: sorted) and edges
+    sorted: the spring layout's start and its float sums depend on that order, so it must not
+    depend on anything else (a set's order would change with the process's hash seed)."""
+    sub = nx.Graph()
+    sub.add_nodes_from(component)
+    if graph.is_directed():
+        adj = graph.adj
+        edges = [(u, v) for u in component for v in adj[u] if v != u]
+    else:  # each edge as graph.edges gives it: from the end that comes first in the graph
+        order = {v: i for i, v in enumerate(graph)}
+        edges = [(u, v) for u in component for v in graph.adj[u] if order[u] < order[v]]
+    edges.sort(key=lambda e: (str(e[0]), str(e[1])))
+    sub.add_edges_from(edges)
+    return sub
 
 
 def _layout_of(
-    component: nx.Graph, kinds: dict[Any, str], seed: int, side: float, memo: LayoutMemo | None, base: nx.Graph | None = None
+    graph: nx.Graph, adj: dict[Any, set[Any]], component: list[Any], kinds: dict[Any, str], seed: int, side: float, memo: LayoutMemo | None, recent: _Recent | None
 ) -> dict[Any, tuple[float, float]]:
-    """:func:`_component_layout`, from ``memo`` when this very component was laid out before (``base``: see :func:`_component_key`)."""
-    if memo is None or component.number_of_nodes() < MEMO_MIN:
-        return _component_layout(component, kinds, seed, side)
-    key = _component_key(component, kinds, seed, side, base)
-    local = _remembered_layout(memo, key, component)
-    if local is None:
-        local = _component_layout(component, kinds, seed, side)
-    memo.put(key, [[str(v), float(x), float(y)] for v, (x, y) in local.items()])
+    """:func:`_component_layout` of one component, from ``memo`` when it was laid out before, or
+    warm-started from the last build's layout of it when it changed little (see the module docstring)."""
+    n = len(component)
+    names = [str(v) for v in component]
+    if memo is None or recent is None or n < MEMO_MIN or len(set(names)) != n:
+        return _component_layout(_component_graph(graph, component), kinds, seed, side)
+    digests = _digests(component, adj, kinds)
+    key = _component_key(names, digests, seed, side)
+    value = memo.get(key)
+    entry = _entry(value)
+    if entry is not None and len(entry[0]) == n and all(name in entry[0] for name in names):
+        rows = entry[0]
+        local = {v: rows[name][:2] for v, name in zip(component, names)}
+    else:
+        warm = recent.warm(component, names, digests, adj, seed)
+        if warm is None:
+            local = _component_layout(_component_graph(graph, component), kinds, seed, side)
+            value = _value(names, local, component, digests, 0)
+        else:
+            local, value = warm
+    memo.put(key, value)
+    recent.keep(key, n)
     return local
 
 
@@ -242,17 +277,23 @@ def layout(graph: nx.Graph, seed: int = 42, memo: LayoutMemo | None = None) -> d
     (spring layout, or the hub layout above :data:`SPRING_LIMIT` nodes), and
     the squares are packed in rows, largest first. Deterministic: the same
     graph gives the same positions whatever the order nodes were added in.
+
     ``memo`` keeps the layout of each component of at least :data:`MEMO_MIN`
-    nodes under a digest of the component (its nodes, kinds and edges), so
-    an unchanged component is not laid out again; the result is the same.
+    nodes under a digest of the component (its nodes, kinds and edges), and
+    the list of those it kept: an unchanged component gets its remembered
+    layout, and one that changed a little since its last fresh layout is
+    warm-started from the last build's (the nodes still there keep their
+    positions, new ones are placed next to their neighbours; see
+    :data:`WARM_MAX_CHANGE`). Without a memo, or after larger changes, the
+    layout is computed fresh; the same graph with the same memo contents
+    always gets the same positions.
     """
     if graph.number_of_nodes() == 0:
         return {}
     kinds = {v: str(d.get("kind", "")) for v, d in graph.nodes(data=True)}
-    undirected = nx.Graph()
-    undirected.add_nodes_from(sorted(graph.nodes, key=str))
-    undirected.add_edges_from(sorted(((u, v) for u, v in graph.edges if u != v), key=lambda e: (str(e[0]), str(e[1]))))
-    components = sorted((sorted(c, key=str) for c in nx.connected_components(undirected)), key=lambda c: (-len(c), str(c[0])))
+    adj = _neighbours(graph)
+    components = _components(adj)
+    recent = _Recent(memo, seed) if memo is not None else None
     total_area = sum(_side(len(c)) ** 2 for c in components)
     row_width = max(math.sqrt(total_area) * 1.3, _side(len(components[0])))
     positions: dict[Any, tuple[float, float]] = {}
@@ -261,11 +302,14 @@ def layout(graph: nx.Graph, seed: int = 42, memo: LayoutMemo | None = None) -> d
         side = _side(len(component))
         if x > 0 and x + side > row_width:
             x, y, row_height = 0.0, y + row_height, 0.0
-        local = _layout_of(undirected.subgraph(component), kinds, seed, side, memo, undirected)
+        local = _layout_of(graph, adj, component, kinds, seed, side, memo, recent)
+        ox, oy = x + side / 2, y + side / 2
         for node, (px, py) in local.items():
-            positions[node] = (x + side / 2 + px, y + side / 2 + py)
+            positions[node] = (ox + px, oy + py)
         x += side
         row_height = max(row_height, side)
+    if recent is not None and (recent.now or recent.known):
+        memo.put(recent.key, recent.now)
     xs = [p[0] for p in positions.values()]
     ys = [p[1] for p in positions.values()]
     cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2

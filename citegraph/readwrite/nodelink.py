@@ -15,9 +15,11 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["to_json", "from_json", "item_lines", "assemble"]
+__all__ = ["to_json", "from_json", "item_lines", "assemble", "ENCODE"]
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(", ", ": "))
+#: One node or edge (a dict) as its line of node-link JSON.
+ENCODE = _ENCODER.encode
 
 
 def item_lines(graph: "nx.DiGraph") -> tuple[list[str], list[str]]:

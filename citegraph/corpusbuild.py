@@ -1,0 +1,318 @@
+"""A corpus's graph from per-document values, so that a rebuild after one file changed redoes one file's share.
+
+:func:`assemble_corpus` gives a :class:`Built`: the corpus-wide items
+(:mod:`citegraph.assembly`) and each document's own items
+(:mod:`citegraph.fragments`), ready to be written as node-link JSON, a query
+index, a page and a .bib without building a networkx graph. With a cache,
+each document's facts and items are kept by its extraction key (and, for
+the items, by where its cited references went), so after an edit only the
+edited document is extracted and rendered again, and the merge regroups only
+the part of the references the edit touched.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
+
+from .assembly import Shared, folded_edges, platform_names, shared_items
+from .cache import Cache
+from .corpus import Merged, _relink_excerpt, excerpts, merge
+from .fragments import FACTS_VERSION, doc_facts, doc_items, items_key
+from .model import Extraction, Problem
+from .qindex import edge_row, node_row
+from .readwrite.nodelink import ENCODE
+from .resources import Resources
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = ["Built", "assemble_corpus", "graph_of", "from_extractions"]
+
+
+@dataclass(frozen=True)
+class Built:
+    """A corpus graph as rows: shared nodes and edges, then each document's (see :mod:`citegraph.assembly`)."""
+
+    shared: Shared
+    frags: tuple[Mapping[str, Any], ...]  # each document's items: "n" node rows, "e" edge rows, "f" folded edges
+    merged: Merged
+    doc_nodes: tuple[str, ...] = ()  # the document node of each entry of frags
+
+    @property
+    def graph_facts(self) -> dict[str, Any]:
+        return self.shared.facts
+
+    def node_rows(self) -> list[tuple[Any, ...]]:
+        """Index rows of the nodes, in graph order (:func:`citegraph.qindex.node_row`)."""
+        encode = ENCODE
+        rows = [node_row(n, d, encode({**d, "id": n})) for n, d in self.shared.nodes]
+        for f in self.frags:
+            rows.extend(f["n"])
+        return rows
+
+    def edge_rows(self) -> list[tuple[Any, ...]]:
+        """Index rows of the edges, in graph order (:func:`citegraph.qindex.edge_row`): by source, in node order, as networkx lists them."""
+        encode = ENCODE
+        shared: dict[str, list[tuple[Any, ...]]] = {}
+        for u, v, d in self.shared.edges:
+            shared.setdefault(u, []).append(edge_row(u, v, d, encode({**d, "source": u, "target": v})))
+        own = {doc: f for doc, f in zip(self.doc_nodes, self.frags)}
+        rows: list[tuple[Any, ...]] = []
+        for n, _ in self.shared.nodes:
+            f = own.get(n)
+            if f is not None:
+                rows.extend(f["e"][: f["d"]])
+            rows.extend(shared.get(n, ()))
+        for f in self.frags:
+            rows.extend(f["e"][f["d"] :])
+        return rows
+
+    def node_count(self) -> int:
+        return len(self.shared.nodes) + sum(len(f["n"]) for f in self.frags)
+
+
+def _fragment(x: Extraction, ref_work: Mapping[str, str], platforms: frozenset[str]) -> dict[str, Any]:
+    """A document's items as index rows (their node-link lines inside), its folded edges and the targets of its document node."""
+    encode = ENCODE
+    nodes, edges = doc_items(x, ref_work, platforms)
+    doc_node = f"doc:{x.document.id}"  # type: ignore[union-attr]
+    ordered = [e for e in edges if e[0] == doc_node] + [e for e in edges if e[0] != doc_node]  # the document's edges, then its claims' (claim by claim)
+    return {
+        "n": [node_row(n, d, encode({**d, "id": n})) for n, d in nodes],
+        "e": [edge_row(u, v, d, encode({**d, "source": u, "target": v})) for u, v, d in ordered],
+        "d": sum(1 for e in edges if e[0] == doc_node),
+        "f": [[u, v, d] for u, v, d in folded_edges(doc_node, nodes, edges)],
+        "t": [v for u, v, _ in edges if u == doc_node],
+    }
+
+
+def _has_items(f: Mapping[str, Any], excerpt_of: Mapping[str, str]) -> bool:
+    return f["kind"] in ("paper", "news") and f["id"] not in excerpt_of
+
+
+def from_extractions(
+    xs: Sequence[Extraction], merged: Merged, excerpt_of: Mapping[str, str], gazetteer: Any = None, extra_problems: Sequence[Problem] = ()
+) -> Built:
+    """The :class:`Built` of extractions already merged (the excerpts' already relinked), nothing cached.
+
+    ``gazetteer``: platforms named by titles and facts between platforms (none without).
+    """
+    facts = [doc_facts(x) for x in xs]
+    mentions = _mentions(gazetteer)
+    platforms = platform_names(facts, merged.works, mentions)
+    frags, docs = [], []
+    for x, f in zip(xs, facts):
+        if _has_items(f, excerpt_of):
+            frags.append(_fragment(x, merged.ref_work, platforms))
+            docs.append(f"doc:{f['id']}")
+    targets = {d.removeprefix("doc:"): fr["t"] for d, fr in zip(docs, frags)}
+    shared = shared_items(facts, merged, excerpt_of, targets, mentions, _relations(gazetteer), extra_problems)
+    return Built(shared, tuple(frags), merged, tuple(docs))
+
+
+def _mentions(gazetteer: Any, memo: dict[str, Any] | None = None) -> Callable[[str], list[tuple[str, str]]] | None:
+    """The platforms a title names, by the gazetteer (``memo``: title -> result, read and filled)."""
+    if gazetteer is None:
+        return None
+    known = memo if memo is not None else {}
+
+    def find(title: str) -> list[tuple[str, str]]:
+        hit = known.get(title)
+        if not isinstance(hit, list):
+            hit = known[title] = [[m.name, m.surface] for m in gazetteer.find(title) if m.kind == "platform"]
+        return [(a, b) for a, b in hit]
+
+    return find
+
+
+def _relations(gazetteer: Any) -> list[tuple[str, str, str]]:
+    return list(gazetteer.relations()) if gazetteer is not None else []
+
+
+def _sha_of(files: Sequence[str], cache: Cache) -> dict[str, str]:
+    """Each file's SHA-256, from the cache's record of files seen with the same size and time (read again otherwise; "" when unreadable)."""
+    from .batch import file_hashes
+
+    known = cache.get("file-sha", "files")
+    known = known if isinstance(known, dict) else {}
+    out: dict[str, str] = {}
+    todo: list[str] = []
+    stats: dict[str, list[int]] = {}
+    for f in files:
+        try:
+            st = os.stat(f)
+        except OSError:
+            out[f] = ""
+            continue
+        stats[f] = [st.st_size, st.st_mtime_ns]
+        hit = known.get(os.path.abspath(f))
+        if isinstance(hit, list) and len(hit) == 3 and hit[:2] == stats[f] and isinstance(hit[2], str):
+            out[f] = hit[2]
+        else:
+            todo.append(f)
+    out.update(file_hashes(todo))
+    kept = {os.path.abspath(f): [*stats[f], out[f]] for f in files if f in stats and out.get(f)}
+    if kept != known:
+        cache.put("file-sha", "files", kept)
+    return out
+
+
+class _Extractions:
+    """Extractions of a corpus's files, read from the cache or extracted only when asked for."""
+
+    def __init__(self, files: Sequence[str], keys: Sequence[str], res: Resources, cache: Cache, workers: int | None) -> None:
+        self.files, self.keys, self.res, self.cache, self.workers = list(files), list(keys), res, cache, workers
+        self.known: dict[int, Extraction] = {}
+
+    def load(self, indices: Sequence[int]) -> None:
+        """Have the extractions at ``indices`` at hand (cached ones read, the others extracted and cached)."""
+        from .batch import _extract_many
+        from .pipeline import extract
+
+        todo = [i for i in indices if i not in self.known]
+        if not todo:
+            return
+        keyed = [i for i in todo if self.keys[i]]
+        hits = self.cache.get_extractions([self.keys[i] for i in keyed])
+        fresh: list[int] = []
+        for i in todo:
+            x = hits.get(self.keys[i]) if self.keys[i] else None
+            if x is not None and x.path == self.files[i]:
+                self.known[i] = x
+            elif not self.keys[i]:
+                self.known[i] = extract(self.files[i], self.res)  # unreadable or empty: cheap, never cached
+            else:
+                fresh.append(i)
+        self.cache.close()  # an SQLite connection must not be carried into forked workers
+        for i, x in zip(fresh, _extract_many([self.files[i] for i in fresh], self.res, self.workers)):
+            self.known[i] = x
+        self.cache.put_extractions([(self.keys[i], self.known[i]) for i in fresh if self.known[i].raw_lines])
+
+    def __getitem__(self, i: int) -> Extraction:
+        self.load([i])
+        return self.known[i]
+
+
+def _keys(files: Sequence[str], res: Resources, cache: Cache) -> list[str]:
+    """Each file's extraction key ("" for a file that cannot be read or is empty: extracted every time, never cached)."""
+    from .batch import options_key
+
+    shas = _sha_of(files, cache)
+    options = options_key(res)
+    return [cache.extraction_key(shas[f], options + f) if shas.get(f) else "" for f in files]
+
+
+def assemble_corpus(files: Sequence[str], res: Resources, cache: Cache, extra_problems: Sequence[Problem] = (), workers: int | None = None, memo: Any = None) -> Built:
+    """The :class:`Built` of ``files`` using the cache (see the module docstring); ``memo``: the merge's memo (:func:`citegraph.corpus.merge`)."""
+    keys = _keys(files, res, cache)
+    xs = _Extractions(files, keys, res, cache, workers)
+    facts = _facts(xs, cache)
+    excerpt_of = excerpts({f["id"]: f["shingles"] for f in facts if f["id"] and f["kind"] != "bib" and f["shingles"]})
+    if excerpt_of:
+        facts = _relinked(facts, xs, excerpt_of)
+    merged = _merge(facts, xs, cache, memo, excerpt_of)
+    title_memo = cache.get("titles", _options(res))
+    title_memo = dict(title_memo) if isinstance(title_memo, dict) else {}
+    before = len(title_memo)
+    mentions = _mentions(res.gazetteer, title_memo)
+    platforms = platform_names(facts, merged.works, mentions)
+    wanted = [i for i, f in enumerate(facts) if _has_items(f, excerpt_of)]
+    fkeys = {i: items_key(keys[i], facts[i]["used"], merged.ref_work, platforms & set(facts[i]["claim_platforms"])) if keys[i] else None for i in wanted}
+    found = cache.get_many("frag", [k for k in fkeys.values() if k])
+    missing = [i for i in wanted if not _fits(found.get(fkeys[i] or ""))]
+    xs.load(missing)
+    made = {i: _fragment(xs[i], merged.ref_work, platforms) for i in missing}
+    cache.put_many("frag", [(fkeys[i], fr) for i, fr in made.items() if fkeys[i]])
+    frags = [made[i] if i in made else found[fkeys[i]] for i in wanted]  # type: ignore[index]
+    docs = [f"doc:{facts[i]['id']}" for i in wanted]
+    targets = {d.removeprefix("doc:"): fr["t"] for d, fr in zip(docs, frags)}
+    shared = shared_items(facts, merged, excerpt_of, targets, mentions, _relations(res.gazetteer), extra_problems)
+    if len(title_memo) != before:
+        cache.put("titles", _options(res), title_memo)
+    return Built(shared, tuple(frags), merged, tuple(docs))
+
+
+def _options(res: Resources) -> str:
+    from .batch import options_key
+
+    return options_key(res)
+
+
+def _fits(value: Any) -> bool:
+    return isinstance(value, dict) and all(isinstance(value.get(k), list) for k in ("n", "e", "f", "t")) and isinstance(value.get("d"), int)
+
+
+def _facts(xs: _Extractions, cache: Cache) -> list[dict[str, Any]]:
+    """Each file's :func:`doc_facts`, from the cache or from its extraction (then cached, with its references' CSL items by digest)."""
+    keys = xs.keys
+    found = cache.get_many("facts", [k for k in keys if k])
+    missing = [i for i, k in enumerate(keys) if not (isinstance(found.get(k), dict) and found[k].get("v") == FACTS_VERSION)]
+    xs.load(missing)
+    made = {i: doc_facts(xs[i]) for i in missing}
+    cache.put_many("facts", [(keys[i], f) for i, f in made.items() if keys[i]])
+    cache.put_many("desc", [(digest, dict(ref.csl)) for i in missing for ref, (_, digest, _) in zip(xs[i].references, made[i]["refs"]) if digest])
+    return [made[i] if i in made else found[k] for i, k in enumerate(keys)]
+
+
+def _relinked(facts: list[dict[str, Any]], xs: _Extractions, excerpt_of: Mapping[str, str]) -> list[dict[str, Any]]:
+    """The facts with each excerpt's replaced by those of the excerpt linked against its parent's reference list."""
+    index = {f["id"]: i for i, f in enumerate(facts) if f["id"]}
+    out = list(facts)
+    for child, parent in excerpt_of.items():
+        i = index[child]
+        out[i] = doc_facts(_relink_excerpt(xs[i], xs[index[parent]]))
+    return out
+
+
+def _merge(facts: list[dict[str, Any]], xs: _Extractions, cache: Cache, memo: Any, excerpt_of: Mapping[str, str]) -> Merged:
+    """:func:`merge` with references' CSL items read from the cache by digest (from the extractions when the cache lacks one)."""
+    try:
+        return merge(facts, lambda ds: cache.get_many("desc", ds), memo, excerpt_of)
+    except KeyError:  # a description the cache lost: read them from the extractions
+        xs.load(range(len(facts)))
+        described = {digest: ref.csl for i, f in enumerate(facts) for ref, (_, digest, _) in zip(xs[i].references, f["refs"])}
+        return merge(facts, lambda ds: {d: described[d] for d in ds if d in described}, memo, excerpt_of)
+
+
+def graph_of(built: Built) -> "nx.DiGraph":
+    """The networkx graph of a :class:`Built` (from its rows' node-link lines)."""
+    import json
+
+    import networkx as nx
+
+    g = nx.DiGraph()
+    g.graph.update(built.graph_facts)
+    loads = json.loads
+    for row in built.node_rows():
+        d = loads(row[11])
+        g.add_node(d.pop("id"), **d)
+    for row in built.edge_rows():
+        d = loads(row[3])
+        g.add_edge(d.pop("source"), d.pop("target"), **d)
+    return g
+
+
+def page_graph(built: Built) -> "nx.DiGraph":
+    """The graph the page draws for a large corpus: claims folded into their documents' edges (:func:`citegraph.views.fold_claims`)."""
+    import networkx as nx
+
+    g = nx.DiGraph()
+    g.graph.update(built.graph_facts)
+    g.add_nodes_from((n, dict(d)) for n, d in built.shared.nodes)
+    folded = 0
+    for f, doc in zip(built.frags, built.doc_nodes):
+        folded += len(f["n"])
+        for u, v, d in f["f"]:
+            if v not in g:
+                g.add_node(v, kind=v.split(":", 1)[0])
+            g.add_edge(u, v, **d)
+    for u, v, d in built.shared.edges:
+        g.add_edge(u, v, **d)
+    pred = g.pred
+    for n, d in g.nodes(data=True):
+        if d.get("kind") in ("work", "document"):
+            d["cited_by"] = sum(1 for e in pred[n].values() if e.get("relation") == "cites")
+    g.graph["folded_claims"] = folded
+    return g
