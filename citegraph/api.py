@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
 
-from .batch import PARALLEL_MIN, collect_files, extract_all, extract_file, file_hashes, options_key
+from .batch import PARALLEL_MIN, collect_files, extract_all, extract_file, known_hashes, options_key
 from .cache import Cache, default_dir
 from .digest import text_digest
 from .model import Extraction, Problem
@@ -58,7 +58,7 @@ class _CacheMemo:
     def __init__(self, cache: Cache) -> None:
         self.cache = cache
 
-    _OWN_KIND = frozenset({"shingles", "merge-items", "merge-groups", "merge-keys"})  # one value each, kept in a kind of its own
+    _OWN_KIND = frozenset({"shingles", "merge-items", "merge-groups", "merge-keys", "merge-works"})  # one value each, kept in a kind of its own
 
     def _kind(self, key: str) -> str:
         head = key.split("/", 1)[0]  # "merge-items/3f": a shard of the item entries
@@ -160,12 +160,16 @@ def _load(
         built = assemble_corpus(files, res, cache, problems, workers, _CacheMemo(cache))
         if on_built is not None:
             on_built(built, cache)
-        node_rows, edge_rows = built.node_rows(), built.edge_rows()
+        known = cache.get("rows", "shared")
+        kept: dict[str, Any] = {}
+        node_rows, edge_rows = built.node_rows(known if isinstance(known, dict) else {}, kept), built.edge_rows()
+        if kept != known:
+            cache.put("rows", "shared", kept)
         text = assemble(built.graph_facts, [r[11] for r in node_rows], [r[3] for r in edge_rows])
         digest = text_digest(text)
         if restamp_index(cache.dir, key, digest) is None:  # the same graph as a recent build: its index is reused
             write_rows(cache.dir, key, node_rows, edge_rows, built.graph_facts, digest)
-        content = cache.content_key(file_hashes(files), extra)
+        content = cache.content_key(known_hashes(files, cache), extra)
         if content is not None:
             cache.put("content", content, digest)
         made.append((built, text, digest))
@@ -178,7 +182,7 @@ def _load(
 
     indexed = open_index(cache.dir, key, full)
     if indexed is None:
-        content = cache.content_key(file_hashes(files), extra)
+        content = cache.content_key(known_hashes(files, cache), extra)
         known = cache.get("content", content) if content is not None else None
         if isinstance(known, str) and known and restamp_index(cache.dir, key, known) is not None:
             indexed = open_index(cache.dir, key, full)  # the same content as a recent build: its graph, no merge

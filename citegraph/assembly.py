@@ -209,18 +209,49 @@ def summary(facts: Sequence[Mapping[str, Any]], merged: Merged, excerpt_of: Mapp
 
 
 def folded_edges(doc_node: str, nodes: Sequence[tuple[str, dict[str, Any]]], edges: Sequence[tuple[str, str, dict[str, Any]]]) -> list[tuple[str, str, dict[str, Any]]]:
-    """A document's own edges with its claims folded in (see :func:`citegraph.views.fold_claims`): the document's edges only."""
-    import networkx as nx
+    """A document's own edges with its claims folded in, as :func:`citegraph.views.fold_claims` folds them: the document's edges only.
 
-    from .views import fold_claims
-
-    g = nx.DiGraph()
-    g.add_node(doc_node, kind="document")
-    g.add_nodes_from((n, dict(d)) for n, d in nodes)
+    A claim's ``supports`` edges become (or join) the document's ``cites``
+    edges with the claim's sentence added to their ``citations``; its
+    ``mentions`` join the document's (counted); ``said-by`` becomes the
+    document ``quotes`` the person.
+    """
+    claims = {n: d for n, d in nodes if d.get("kind") == "claim"}
+    out: dict[str, dict[str, Any]] = {v: dict(d) for u, v, d in edges if u == doc_node and v not in claims}
+    by_claim: dict[str, list[tuple[str, dict[str, Any]]]] = {}
     for u, v, d in edges:
-        for end in (u, v):
-            if end not in g:
-                g.add_node(end, kind=end.split(":", 1)[0])
-        g.add_edge(u, v, **d)
-    out = fold_claims(g)
-    return [(u, v, d) for u, v, d in out.out_edges(doc_node, data=True)]
+        if u in claims:
+            by_claim.setdefault(u, []).append((v, d))
+    for c, cd in claims.items():
+        text = str(cd.get("text") or cd.get("label") or "")
+        for v, e in by_claim.get(c, ()):
+            if v in claims:
+                continue
+            rel = str(e.get("relation") or "other")
+            if rel in ("supports", "cites"):
+                _fold_into(out, v, "cites", e, {"marker": "", "sentence": text, "line": cd.get("line", e.get("line", "")), "claim": str(c)})
+            elif rel == "mentions":
+                _fold_into(out, v, "mentions", e, None)
+            elif rel == "said-by":
+                _fold_into(out, v, "quotes", e, {"sentence": text, "line": cd.get("line", "")})
+    return [(doc_node, v, d) for v, d in out.items()]
+
+
+def _fold_into(out: dict[str, dict[str, Any]], v: str, relation: str, source: Mapping[str, Any], citation: dict[str, Any] | None) -> None:
+    """Add the document's ``relation`` edge to ``v``, or join the one there, adding ``citation`` unless its sentence is there."""
+    d = out.get(v)
+    if d is not None:
+        if str(d.get("relation") or "other") != relation and relation != "cites":
+            return
+        if relation == "cites":
+            d["relation"] = "cites"
+    else:
+        d = out[v] = {"relation": relation, **{k: source[k] for k in ("doc", "line") if k in source}, "count": 0}
+    if citation is None:
+        d["count"] = int(d.get("count") or 0) + 1
+        return
+    cites = list(d.get("citations") or [])
+    if not any(isinstance(x, dict) and x.get("sentence") == citation["sentence"] for x in cites):
+        cites.append(citation)
+        d["count"] = int(d.get("count") or 0) + 1
+    d["citations"] = cites

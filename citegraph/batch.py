@@ -18,7 +18,7 @@ from .model import Extraction, Problem
 from .resources import Resources
 from .stages.read import SUPPORTED
 
-__all__ = ["collect_files", "extract_file", "extract_all", "file_hashes", "options_key", "PARALLEL_MIN"]
+__all__ = ["collect_files", "extract_file", "extract_all", "file_hashes", "known_hashes", "options_key", "PARALLEL_MIN"]
 
 
 def collect_files(paths: Iterable[str]) -> tuple[list[str], list[Problem]]:
@@ -151,3 +151,29 @@ def file_hashes(files: Sequence[str]) -> list[tuple[str, str]]:
             pass
         out.append((str(f), sha))
     return out
+
+
+def known_hashes(files: Sequence[str], cache: Cache) -> list[tuple[str, str]]:
+    """:func:`file_hashes`, from the cache's record of files seen with the same size and time (read again otherwise)."""
+    known = cache.get("file-sha", "files")
+    known = known if isinstance(known, dict) else {}
+    out: dict[str, str] = {}
+    todo: list[str] = []
+    stats: dict[str, list[int]] = {}
+    for f in files:
+        try:
+            st = os.stat(f)
+        except OSError:
+            out[f] = ""
+            continue
+        stats[f] = [st.st_size, st.st_mtime_ns]
+        hit = known.get(os.path.abspath(f))
+        if isinstance(hit, list) and len(hit) == 3 and hit[:2] == stats[f] and isinstance(hit[2], str):
+            out[f] = hit[2]
+        else:
+            todo.append(f)
+    out.update(file_hashes(todo))
+    kept = {os.path.abspath(f): [*stats[f], out[f]] for f in files if f in stats and out.get(f)}
+    if kept != known:
+        cache.put("file-sha", "files", kept)
+    return [(str(f), out.get(f, "")) for f in files]

@@ -33,7 +33,7 @@ DB_NAME = "cache.sqlite3"
 _SCHEMA = 2
 KEEP_GRAPHS = 4
 #: How many entries of each kind of whole-corpus value are kept (the most recent ones).
-KEEP = {"graph": KEEP_GRAPHS, "merge": 4, "outputs": 16, "bib-entries": 2, "shingles": 2, "merge-items": 512, "merge-groups": 2, "merge-keys": 2, "layout": 2, "content": 8}
+KEEP = {"graph": KEEP_GRAPHS, "merge": 4, "outputs": 16, "bib-entries": 2, "shingles": 2, "merge-items": 512, "merge-groups": 2, "merge-keys": 2, "layout": 2, "content": 8, "rows": 2, "titles": 2, "file-sha": 2, "merge-works": 2}
 
 
 def default_dir() -> Path:
@@ -60,9 +60,14 @@ def fingerprint() -> str:
 _PLAIN = (dict, list, tuple, str, int, float, bool, type(None), bytes)
 
 
-def _pack(value: Any) -> bytes:
+#: Kinds stored without compression: read on every rebuild, where decompressing would cost more than the disk saved.
+RAW_KINDS = frozenset({"facts", "frag", "rows"})
+_RAW = b"R"  # marks an entry stored uncompressed (a zlib stream starts with 0x78)
+
+
+def _pack(value: Any, compress: bool = True) -> bytes:
     raw = marshal.dumps(value, 4)
-    return hashlib.blake2b(raw, digest_size=16).digest() + zlib.compress(raw, 1)
+    return hashlib.blake2b(raw, digest_size=16).digest() + (zlib.compress(raw, 1) if compress else _RAW + raw)
 
 
 def _unpack(blob: bytes) -> Any:
@@ -70,7 +75,7 @@ def _unpack(blob: bytes) -> Any:
     if not isinstance(blob, (bytes, bytearray)) or len(blob) < 17:
         raise ValueError("short entry")
     try:
-        raw = zlib.decompress(blob[16:])
+        raw = blob[17:] if blob[16:17] == _RAW else zlib.decompress(blob[16:])
     except zlib.error as exc:
         raise ValueError(str(exc)) from exc
     if hashlib.blake2b(raw, digest_size=16).digest() != bytes(blob[:16]):
@@ -195,7 +200,8 @@ class Cache:
         db = self._connect()
         if db is None or not items:
             return
-        rows = [(kind, k, _pack(v)) for k, v in items]  # before the transaction: a value marshal refuses raises here
+        compress = kind not in RAW_KINDS
+        rows = [(kind, k, _pack(v, compress)) for k, v in items]  # before the transaction: a value marshal refuses raises here
         try:
             db.execute("BEGIN")
             db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)", rows)

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import defaultdict
+from itertools import chain
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from collections.abc import Sequence as SequenceABC
 from typing import Any, Callable, Mapping, Protocol, Sequence
@@ -20,7 +21,7 @@ from .csl import year_label
 from .digest import value_digest
 from .grouping import components, group_incremental, group_items
 from .identity import fold
-from .fragments import SAMPLE, SHINGLE, doc_facts, shingles
+from .fragments import SAMPLE, SHINGLE, doc_facts, shingles, tokens_of
 from .model import Extraction, Problem
 from .resources import Resources
 
@@ -80,26 +81,30 @@ def excerpts(shingles_of: Mapping[str, Any]) -> dict[str, str]:
     with the corpus, not with its square.
     """
     shingle_sets = {d: set(sh) for d, sh in shingles_of.items() if sh}
-    index: dict[int, list[str]] = defaultdict(list)
+    seen: set[int] = set()
+    repeated: set[int] = set()
+    for sh in shingle_sets.values():  # set operations, not a count of every shingle: most occur once
+        repeated |= seen & sh
+        seen |= sh
+    counts = Counter(chain.from_iterable(sh & repeated for sh in shingle_sets.values()))
+    common = {h for h, c in counts.items() if c > COMMON}
+    shared_ones = repeated - common  # the only shingles that relate two documents
+    postings: dict[int, list[str]] = defaultdict(list)
     for d, sh in shingle_sets.items():
-        for h in sh:
-            index[h].append(d)
-    common = {h for h, ds in index.items() if len(ds) > COMMON}
+        for h in sh & shared_ones:
+            postings[h].append(d)
     size = {d: len(s - common) for d, s in shingle_sets.items()}
     result: dict[str, str] = {}
     for d, sh in shingle_sets.items():
-        own = sh - common
-        if not own:
+        if not size[d]:
             continue
         shared: dict[str, int] = defaultdict(int)
-        for h in own:
-            postings = index[h]
-            if len(postings) > 1:
-                for other in postings:
-                    if other != d:
-                        shared[other] += 1
+        for h in sh & shared_ones:
+            for other in postings[h]:
+                if other != d:
+                    shared[other] += 1
         best = max(shared.items(), key=lambda kv: (kv[1], kv[0]), default=None)
-        if best and best[1] >= EXCERPT_SHARE * len(own) and (size[best[0]], best[0]) > (size[d], d):
+        if best and best[1] >= EXCERPT_SHARE * size[d] and (size[best[0]], best[0]) > (size[d], d):
             result[d] = best[0]
     return result
 
@@ -241,21 +246,22 @@ def merge(
     excerpt_of = excerpt_of or {}
     ids: list[tuple[str, str | None]] = []
     digests: list[str] = []
-    tokens: list[Sequence[str]] = []
     known: dict[int, Mapping[str, Any]] = {}
-    for f in facts:
-        if f["kind"] in ("paper", "news") and f["id"] not in excerpt_of:
-            known[len(ids)] = f["csl"]
-            ids.append(("", f["id"]))
-            digests.append(f["digest"])
-            tokens.append(f["tokens"][0])
-    for f in facts:
-        if f["kind"] == "excerpt" or f["id"] in excerpt_of:
-            continue
-        for (ref_id, digest, _), toks in zip(f["refs"], f["tokens"][1:]):
+    docs = [f for f in facts if f["kind"] in ("paper", "news") and f["id"] not in excerpt_of]
+    for f in docs:
+        known[len(ids)] = f["csl"]
+        ids.append(("", f["id"]))
+        digests.append(f["digest"])
+    listed = [f for f in facts if f["kind"] != "excerpt" and f["id"] not in excerpt_of]
+    for f in listed:
+        for ref_id, digest, _ in f["refs"]:
             ids.append((ref_id, None))
             digests.append(digest)
-            tokens.append(toks)
+
+    def tokens() -> list[Sequence[str]]:  # only when grouping anew
+        own = {id(f): tokens_of(f) for f in listed}
+        return [own[id(f)][0] for f in docs] + [t for f in listed for t in own[id(f)][1:]]
+
     items = _Descriptions(digests, known, fetch)
     flags = [bool(d) for _, d in ids]
     memo_key = _merge_key(ids, digests) if memo is not None and all(digests) else None
@@ -263,7 +269,7 @@ def merge(
     if remembered:
         groups, same_pairs = remembered[:2]
     elif memo is not None and memo_key is not None:
-        groups, same_pairs = group_incremental(items, flags, memo, digests, tokens)
+        groups, same_pairs = group_incremental(items, flags, memo, digests, tokens())
     else:
         items.prefetch(range(len(ids)))
         groups, same_pairs = group_items([items[i] for i in range(len(ids))], flags)

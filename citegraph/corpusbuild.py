@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 from .assembly import Shared, folded_edges, platform_names, shared_items
 from .cache import Cache
 from .corpus import Merged, _relink_excerpt, excerpts, merge
+from .digest import value_digest
 from .fragments import FACTS_VERSION, doc_facts, doc_items, items_key
 from .model import Extraction, Problem
 from .qindex import edge_row, node_row
@@ -44,10 +45,23 @@ class Built:
     def graph_facts(self) -> dict[str, Any]:
         return self.shared.facts
 
-    def node_rows(self) -> list[tuple[Any, ...]]:
-        """Index rows of the nodes, in graph order (:func:`citegraph.qindex.node_row`)."""
+    def node_rows(self, known: Mapping[str, Any] | None = None, kept: dict[str, Any] | None = None) -> list[tuple[Any, ...]]:
+        """Index rows of the nodes, in graph order (:func:`citegraph.qindex.node_row`).
+
+        ``known``: rows of shared nodes by a digest of the node and its
+        attributes (a memo of the last build), used where they fit; ``kept``
+        receives this build's.
+        """
         encode = ENCODE
-        rows = [node_row(n, d, encode({**d, "id": n})) for n, d in self.shared.nodes]
+        rows = []
+        for n, d in self.shared.nodes:
+            digest = value_digest([n, d]) if known is not None or kept is not None else None
+            row = known.get(digest) if known is not None and digest else None
+            if not (type(row) is tuple and len(row) == 14):
+                row = node_row(n, d, encode({**d, "id": n}))
+            if kept is not None and digest:
+                kept[digest] = row
+            rows.append(row)
         for f in self.frags:
             rows.extend(f["n"])
         return rows
@@ -131,34 +145,6 @@ def _relations(gazetteer: Any) -> list[tuple[str, str, str]]:
     return list(gazetteer.relations()) if gazetteer is not None else []
 
 
-def _sha_of(files: Sequence[str], cache: Cache) -> dict[str, str]:
-    """Each file's SHA-256, from the cache's record of files seen with the same size and time (read again otherwise; "" when unreadable)."""
-    from .batch import file_hashes
-
-    known = cache.get("file-sha", "files")
-    known = known if isinstance(known, dict) else {}
-    out: dict[str, str] = {}
-    todo: list[str] = []
-    stats: dict[str, list[int]] = {}
-    for f in files:
-        try:
-            st = os.stat(f)
-        except OSError:
-            out[f] = ""
-            continue
-        stats[f] = [st.st_size, st.st_mtime_ns]
-        hit = known.get(os.path.abspath(f))
-        if isinstance(hit, list) and len(hit) == 3 and hit[:2] == stats[f] and isinstance(hit[2], str):
-            out[f] = hit[2]
-        else:
-            todo.append(f)
-    out.update(file_hashes(todo))
-    kept = {os.path.abspath(f): [*stats[f], out[f]] for f in files if f in stats and out.get(f)}
-    if kept != known:
-        cache.put("file-sha", "files", kept)
-    return out
-
-
 class _Extractions:
     """Extractions of a corpus's files, read from the cache or extracted only when asked for."""
 
@@ -199,7 +185,9 @@ def _keys(files: Sequence[str], res: Resources, cache: Cache) -> list[str]:
     """Each file's extraction key ("" for a file that cannot be read or is empty: extracted every time, never cached)."""
     from .batch import options_key
 
-    shas = _sha_of(files, cache)
+    from .batch import known_hashes
+
+    shas = dict(known_hashes(files, cache))
     options = options_key(res)
     return [cache.extraction_key(shas[f], options + f) if shas.get(f) else "" for f in files]
 
@@ -270,10 +258,11 @@ def _merge(facts: list[dict[str, Any]], xs: _Extractions, cache: Cache, memo: An
     """:func:`merge` with references' CSL items read from the cache by digest (from the extractions when the cache lacks one)."""
     try:
         return merge(facts, lambda ds: cache.get_many("desc", ds), memo, excerpt_of)
-    except KeyError:  # a description the cache lost: read them from the extractions
+    except (KeyError, ValueError):  # a description the cache lost, tokens that do not fit: all from the extractions
         xs.load(range(len(facts)))
-        described = {digest: ref.csl for i, f in enumerate(facts) for ref, (_, digest, _) in zip(xs[i].references, f["refs"])}
-        return merge(facts, lambda ds: {d: described[d] for d in ds if d in described}, memo, excerpt_of)
+        fresh = [doc_facts(xs[i]) if f.get("kind") != "excerpt" else f for i, f in enumerate(facts)]
+        described = {digest: ref.csl for i, f in enumerate(fresh) for ref, (_, digest, _) in zip(xs[i].references, f["refs"])}
+        return merge(fresh, lambda ds: {d: described[d] for d in ds if d in described}, memo, excerpt_of)
 
 
 def graph_of(built: Built) -> "nx.DiGraph":

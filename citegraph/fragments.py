@@ -22,6 +22,7 @@ them are made once for the corpus in :mod:`citegraph.assembly`.
 
 from __future__ import annotations
 
+import marshal
 import zlib
 from collections import defaultdict
 from typing import Any, Iterable, Mapping
@@ -31,11 +32,12 @@ from .identity import fold
 from .model import Extraction
 from .names import display_name
 
-__all__ = ["doc_facts", "doc_items", "items_key", "used_refs", "shingles", "SHINGLE", "SAMPLE", "FACTS_VERSION"]
+__all__ = ["doc_facts", "doc_items", "items_key", "used_refs", "tokens_of", "shingles", "SHINGLE", "SAMPLE", "FACTS_VERSION"]
 
 SHINGLE = 6  # words per shingle
 SAMPLE = 4  # keep one shingle in SAMPLE (by hash): containment is estimated on the sample
-FACTS_VERSION = 1
+FACTS_VERSION = 3
+ITEMS_VERSION = 2  # the shape of the cached items (index rows, folded edges)
 
 
 def shingles(text: str) -> list[int]:
@@ -62,7 +64,8 @@ def doc_facts(x: Extraction) -> dict[str, Any]:
     ``path``, ``csl`` and ``digest`` (the header's CSL item and its digest),
     ``refs`` (``[ref id, CSL digest, line]`` each), ``tokens`` (the
     header's and then each reference's linking tokens, see
-    :func:`citegraph.grouping.item_tokens`), ``authors`` (display names),
+    :func:`citegraph.grouping.item_tokens`, packed: read them with
+    :func:`tokens_of`), ``authors`` (display names),
     ``header_line``, ``platforms`` (``[name, mentions, aliases, first line]``),
     ``speakers`` (``[name, role]`` in claim order), ``cited`` (reference ids
     with a resolved citation), ``used`` (:func:`used_refs`), ``claims``
@@ -99,7 +102,7 @@ def doc_facts(x: Extraction) -> dict[str, Any]:
         "csl": csl,
         "digest": value_digest((True, csl)) or "" if doc else "",
         "refs": refs,
-        "tokens": tokens,
+        "tokens": marshal.dumps(tokens),  # read only when the merge groups anew: kept packed (see :func:`tokens_of`)
         "authors": [display_name(n) for n in csl.get("author", [])] if doc else [],
         "header_line": int(header[0]) + 1 if header else 1,
         "platforms": [[e.name, e.mentions, list(e.aliases), _first_line(x, e.aliases or (e.name,))] for e in x.entities if e.kind == "platform"],
@@ -113,6 +116,14 @@ def doc_facts(x: Extraction) -> dict[str, Any]:
         "unread": not x.raw_lines,
         "shingles": shingles(x.text) if doc and kind != "bib" and x.text else [],
     }
+
+
+def tokens_of(facts: Mapping[str, Any]) -> list[list[str]]:
+    """The linking tokens of a document's facts: the header's, then each reference's."""
+    value = marshal.loads(facts["tokens"])
+    if not isinstance(value, list) or len(value) != len(facts["refs"]) + 1:
+        raise ValueError("tokens do not fit the references")
+    return value
 
 
 def used_refs(x: Extraction) -> list[str]:
@@ -129,7 +140,7 @@ def used_refs(x: Extraction) -> list[str]:
 def items_key(extraction_key: str, x_or_facts: Any, ref_work: Mapping[str, str], platforms: Iterable[str]) -> str | None:
     """The cache key of a document's items: its extraction key, where its cited references went, which of its claims' platforms exist."""
     refs = used_refs(x_or_facts) if isinstance(x_or_facts, Extraction) else x_or_facts
-    return value_digest(["items", extraction_key, [ref_work.get(r, "") for r in refs], sorted(set(platforms))])
+    return value_digest(["items", ITEMS_VERSION, extraction_key, [ref_work.get(r, "") for r in refs], sorted(set(platforms))])
 
 
 def doc_items(x: Extraction, ref_work: Mapping[str, str], platforms: Iterable[str] = ()) -> tuple[list[tuple[str, dict[str, Any]]], list[tuple[str, str, dict[str, Any]]]]:

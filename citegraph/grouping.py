@@ -214,8 +214,8 @@ def _tokens(csl: Mapping[str, Any], is_doc: bool, feats: Features | None = None)
     """
     f = features(csl) if feats is None else feats
     keys = list(item_keys(f))
-    if not is_doc:
-        keys.append("s:" + _signature(csl, f.year))  # identical descriptions join their representative
+    if not is_doc:  # identical descriptions join their representative (only equality counts: a digest of the signature will do)
+        keys.append("s:" + hashlib.blake2b(_signature(csl, f.year).encode("utf-8", "surrogatepass"), digest_size=12).hexdigest())
     return keys
 
 

@@ -22,7 +22,10 @@ read-only graph answering from the index without networkx.
 
 from __future__ import annotations
 
+import array
 import bisect
+import hashlib
+import operator
 import json
 import os
 import shutil
@@ -41,7 +44,7 @@ if TYPE_CHECKING:
 
 __all__ = ["CorruptIndex", "LiteGraph", "index_path", "write_index", "write_rows", "node_row", "edge_row", "open_index", "remove_index", "restamp_index", "KEEP", "SCHEMA"]
 
-SCHEMA = 2
+SCHEMA = 5
 KEEP = 4  # index files kept in a cache folder (the most recent ones)
 _PREFIX = "qindex-"
 def index_path(directory: str | Path, key: str) -> Path:
@@ -110,14 +113,20 @@ def node_row(n: Any, d: Mapping[str, Any], data: str) -> tuple[Any, ...]:
     key_lc = cols[1].lower() if cols[1] else None
     label_lc = cols[2].lower() if cols[2] else None
     row = (str(n), *cols, absent, key_lc, label_lc, str(n).split(":", 1)[-1].lower(), data)
-    return (*row, _node_crc((*row[:8], row[11])))
+    return (*row, _node_crc((*row[:8], row[11])), _ident(row[0], data))
 
 
 def edge_row(u: Any, v: Any, d: Mapping[str, Any], data: str) -> tuple[Any, ...]:
     """An ``edges`` row (without its ``seq``, with its CRC)."""
     rel = d.get("relation")
     row = (str(u), str(v), rel if isinstance(rel, str) else None, data)
-    return (*row, _node_crc(row))
+    return (*row, _node_crc(row), _ident(f"{row[0]}\x1f{row[1]}", data))
+
+
+def _ident(name: str, data: str) -> int:
+    """A row's identity for updates: 63 bits of a digest of its id (or ends) and its node-link line (which the other columns derive from)."""
+    raw = f"{name}\x1f{data}".encode("utf-8", "surrogatepass")
+    return int.from_bytes(hashlib.blake2b(raw, digest_size=8).digest(), "big") >> 1
 
 
 def _write_all(tmp: str, node_rows: list[tuple[Any, ...]], edge_rows: list[tuple[Any, ...]], meta: dict[str, str]) -> None:
@@ -130,16 +139,21 @@ def _write_all(tmp: str, node_rows: list[tuple[Any, ...]], edge_rows: list[tuple
         db.execute("CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT)")
         db.execute(
             "CREATE TABLE nodes (seq INTEGER PRIMARY KEY, id TEXT NOT NULL, kind TEXT, key TEXT, label TEXT, title TEXT, year TEXT, doc TEXT,"
-            " absent INTEGER, key_lc TEXT, label_lc TEXT, tail_lc TEXT, data TEXT, crc INTEGER)"
+            " absent INTEGER, key_lc TEXT, label_lc TEXT, tail_lc TEXT, data TEXT, crc INTEGER, ident INTEGER)"
         )
-        db.execute("CREATE TABLE edges (seq INTEGER PRIMARY KEY, src TEXT, dst TEXT, relation TEXT, data TEXT, crc INTEGER)")
-        db.executemany("INSERT INTO nodes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", node_rows)
-        db.executemany("INSERT INTO edges VALUES (?,?,?,?,?,?)", edge_rows)
+        db.execute("CREATE TABLE edges (seq INTEGER PRIMARY KEY, src TEXT, dst TEXT, relation TEXT, data TEXT, crc INTEGER, ident INTEGER)")
+        db.executemany("INSERT INTO nodes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", node_rows)
+        db.executemany("INSERT INTO edges VALUES (?,?,?,?,?,?,?)", edge_rows)
         db.execute("CREATE UNIQUE INDEX nodes_id ON nodes (id)")
         for col in ("kind", "key_lc", "label_lc", "tail_lc"):
             db.execute(f"CREATE INDEX nodes_{col} ON nodes ({col})")
         for col in ("src", "dst", "relation"):
             db.execute(f"CREATE INDEX edges_{col} ON edges ({col}, seq)")
+        db.execute("CREATE INDEX nodes_ident ON nodes (ident)")  # rows' identities read without their data (see _changed)
+        db.execute("CREATE INDEX edges_ident ON edges (ident)")
+        db.execute("CREATE TABLE idents (t TEXT PRIMARY KEY, ids BLOB, seqs BLOB, digest TEXT)")
+        _save_idents(db, "nodes", [r[-1] for r in node_rows], [r[0] for r in node_rows])
+        _save_idents(db, "edges", [r[-1] for r in edge_rows], [r[0] for r in edge_rows])
         db.executemany("INSERT INTO meta VALUES (?, ?)", list(meta.items()))
         db.execute("COMMIT")
     finally:
@@ -185,56 +199,73 @@ def _increasing(values: list[int]) -> set[int]:
     return out
 
 
-def _changed(db: sqlite3.Connection, table: str, cols: str, keys: list[tuple[str, ...]], make: Callable[[int, int], tuple[Any, ...]]) -> tuple[list[int], list[tuple[Any, ...]]] | None:
-    """(seqs to delete, rows to insert) to turn ``table`` into the rows whose identities are ``keys`` (in that order); None when too much changed.
+def _changed(old: dict[int, int], keys: list[int], make: Callable[[int, int], tuple[Any, ...]]) -> tuple[set[int], list[tuple[Any, ...]], list[int]] | None:
+    """(seqs to delete, rows to insert, every new row's seq) to turn a table whose rows are ``old`` (ident -> seq) into the rows whose identities are ``keys`` (in that order); None when too much changed.
 
-    A row is identified by ``cols`` (its id or ends, and its node-link
-    line, which the other columns are computed from): old rows with the
-    identity of a new one are kept where their order allows (a longest run
-    in the same order); ``make(i, seq)`` makes the ``i``-th new row, with
-    a ``seq`` number between those of the rows kept around it.
+    A row is identified by its ``ident`` (a digest of its id or ends and its
+    line): old rows with the identity of a new one are kept where their
+    order allows (a longest run in the same order); ``make(i, seq)`` makes
+    the ``i``-th new row, with a ``seq`` number between those of the rows
+    kept around it.
     """
-    old = {r[:-1]: r[-1] for r in db.execute(f"SELECT {cols}, seq FROM {table}")}
-    found = [(i, old.get(k)) for i, k in enumerate(keys)]
-    matched = [(i, s) for i, s in found if s is not None]
-    seqs = [s for _, s in matched]
-    if all(a < b for a, b in zip(seqs, seqs[1:])):  # the usual case: rows added or removed, none moved
-        kept = dict(matched)
-    else:
-        kept = {matched[k][0]: matched[k][1] for k in _increasing(seqs)}
-    if len(keys) - len(kept) + len(old) - len(kept) > max(64, UPDATE_SHARE * len(keys)):
+    found: list[Any] = list(map(old.get, keys))
+    pos = [i for i, s in enumerate(found) if s is not None]
+    seqs = [found[i] for i in pos]
+    if not all(map(operator.lt, seqs, seqs[1:])):  # rows moved (the usual case: rows added or removed, none moved)
+        keep = _increasing(seqs)
+        for k, i in enumerate(pos):
+            if k not in keep:
+                found[i] = None
+        pos = [i for k, i in enumerate(pos) if k in keep]
+    if len(keys) - len(pos) + len(old) - len(pos) > max(64, UPDATE_SHARE * len(keys)):
         return None
+    kept_seqs = {found[i] for i in pos}
     fresh: list[tuple[Any, ...]] = []
-    i = 0
-    prev: int | None = None
-    while i < len(keys):
-        if i in kept:
-            prev = kept[i]
-            i += 1
+    bounds = [-1, *pos, len(keys)]
+    for a, b in zip(bounds, bounds[1:]):
+        n = b - a - 1  # rows a+1..b-1 go between the kept rows a and b
+        if n <= 0:
             continue
-        j = i
-        while j < len(keys) and j not in kept:
-            j += 1
-        n = j - i  # rows i..j-1 go between prev and the next kept row
-        nxt = kept[j] if j < len(keys) else None
+        prev = found[a] if a >= 0 else None
+        nxt = found[b] if b < len(keys) else None
         lo = prev if prev is not None else (nxt - STEP * (n + 1) if nxt is not None else -STEP)
         hi = nxt if nxt is not None else lo + STEP * (n + 1)
         step = (hi - lo) // (n + 1)
         if step < 1 or not -(1 << 62) < lo < hi < 1 << 62:
             return None  # no room left between them: write the index whole
-        fresh.extend(make(i + k, lo + step * (k + 1)) for k in range(n))
-        prev = lo + step * n
-        i = j
-    kept_seqs = set(kept.values())
-    return [s for s in old.values() if s not in kept_seqs], fresh
+        for k in range(n):
+            found[a + 1 + k] = lo + step * (k + 1)
+            fresh.append(make(a + 1 + k, found[a + 1 + k]))
+    return set(old.values()) - kept_seqs, fresh, found
+
+
+def _idents_of(db: sqlite3.Connection, table: str) -> dict[int, int]:
+    """The ``table``'s rows as ident -> seq: from the ``idents`` table when it is there and fits, else read from the rows."""
+    try:
+        row = db.execute("SELECT ids, seqs, digest FROM idents WHERE t = ?", (table,)).fetchone()
+    except sqlite3.Error:
+        row = None
+    if row is not None and isinstance(row[0], bytes) and isinstance(row[1], bytes) and row[2] == hashlib.blake2b(row[0] + row[1], digest_size=16).hexdigest():
+        ids, seqs = array.array("q"), array.array("q")
+        ids.frombytes(row[0])
+        seqs.frombytes(row[1])
+        if len(ids) == len(seqs) and len(ids) == db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]:
+            return dict(zip(ids, seqs))
+    return dict(db.execute(f"SELECT ident, seq FROM {table}"))
+
+
+def _save_idents(db: sqlite3.Connection, table: str, idents: list[int], seqs: list[int]) -> None:
+    """Keep the ``table``'s rows' idents and seqs in one row of ``idents`` (read back by :func:`_idents_of`)."""
+    ids, ss = array.array("q", idents).tobytes(), array.array("q", seqs).tobytes()
+    db.execute("INSERT OR REPLACE INTO idents VALUES (?, ?, ?, ?)", (table, ids, ss, hashlib.blake2b(ids + ss, digest_size=16).hexdigest()))
 
 
 def _update(previous: Path, tmp: str, node_rows: list[tuple[Any, ...]], edge_rows: list[tuple[Any, ...]], meta: dict[str, str]) -> bool:
     """Make ``tmp`` a copy of the index ``previous`` with only the rows that differ replaced; False (``tmp`` left to be overwritten) when that does not pay or cannot be done.
 
-    Rows are matched by identity and CRC (see :func:`_changed`). The rows
-    kept are the previous file's, CRCs included, so a damaged row there
-    stays detectable when it is read.
+    Rows are matched by identity (see :func:`_changed`). The rows kept are
+    the previous file's, CRCs included, so a damaged row there stays
+    detectable when it is read.
     """
     try:
         shutil.copyfile(previous, tmp)
@@ -248,17 +279,21 @@ def _update(previous: Path, tmp: str, node_rows: list[tuple[Any, ...]], edge_row
         old_meta = dict(db.execute("SELECT k, v FROM meta").fetchall())
         if old_meta.get("schema") != str(SCHEMA) or set(old_meta) != set(meta):
             return False
-        new_nodes = _changed(db, "nodes", "id, crc", [(r[0], r[-1]) for r in node_rows], lambda i, seq: (seq, *node_rows[i]))
+        node_keys = [r[-1] for r in node_rows]
+        new_nodes = _changed(_idents_of(db, "nodes"), node_keys, lambda i, seq: (seq, *node_rows[i]))
         if new_nodes is None:
             return False
-        new_edges = _changed(db, "edges", "src, dst, crc", [(r[0], r[1], r[-1]) for r in edge_rows], lambda i, seq: (seq, *edge_rows[i]))
+        edge_keys = [r[-1] for r in edge_rows]
+        new_edges = _changed(_idents_of(db, "edges"), edge_keys, lambda i, seq: (seq, *edge_rows[i]))
         if new_edges is None:
             return False
         db.execute("BEGIN")
         db.executemany("DELETE FROM nodes WHERE seq = ?", [(s,) for s in new_nodes[0]])
         db.executemany("DELETE FROM edges WHERE seq = ?", [(s,) for s in new_edges[0]])
-        db.executemany("INSERT INTO nodes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", new_nodes[1])
-        db.executemany("INSERT INTO edges VALUES (?,?,?,?,?,?)", new_edges[1])
+        db.executemany("INSERT INTO nodes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", new_nodes[1])
+        db.executemany("INSERT INTO edges VALUES (?,?,?,?,?,?,?)", new_edges[1])
+        _save_idents(db, "nodes", node_keys, new_nodes[2])
+        _save_idents(db, "edges", edge_keys, new_edges[2])
         db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", list(meta.items()))
         db.execute("COMMIT")
         ok = True

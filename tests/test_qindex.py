@@ -227,6 +227,28 @@ def test_an_index_updated_from_the_previous_one_equals_one_written_whole(full, t
     assert to_json(open_index(tmp_path / "a", "a" * 64).full()) == to_json(full)  # the previous index is left as it was
 
 
+@pytest.mark.parametrize("damage", ["garbled", "missing", "stale"])
+def test_an_update_does_not_trust_a_damaged_record_of_row_identities(full, tmp_path, damage):
+    import sqlite3
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    previous = write_index(tmp_path / "a", "a" * 64, full, digest="d1")
+    db = sqlite3.connect(previous)
+    if damage == "garbled":
+        db.execute("UPDATE idents SET ids = zeroblob(length(ids))")
+    elif damage == "missing":
+        db.execute("DROP TABLE idents")
+    else:  # rows changed behind its back: its counts no longer match
+        db.execute("DELETE FROM edges WHERE seq = (SELECT min(seq) FROM edges)")
+    db.commit()
+    db.close()
+    changed = _changed_graph(full, "node attribute")
+    updated = write_index(tmp_path / "a", "b" * 64, changed, digest="d2")
+    whole = write_index(tmp_path / "b", "b" * 64, changed, digest="d2")
+    assert _dump(updated) == _dump(whole)
+
+
 def test_a_damaged_previous_index_is_not_built_upon(full, tmp_path):
     index_path(tmp_path, "a" * 64).write_bytes(b"SQLite format 3\x00" + b"\xff" * 2000)
     assert write_index(tmp_path, "b" * 64, full) is not None
