@@ -201,7 +201,9 @@ def _uncached(files: Sequence[str], res: Resources, problems: Sequence[Problem],
     with _no_gc():
         corpus = build_corpus(extract_all(files, res, None, workers))
         merged = Merged(corpus.works, corpus.ref_work, corpus.same_as)
-        return from_extractions(corpus.extractions, merged, corpus.excerpt_of, res.gazetteer, problems)
+        own = sum(len(x.problems) for x in corpus.extractions)
+        extra = [*problems, *corpus.problems[: len(corpus.problems) - own]]  # files left out of the corpus
+        return from_extractions(corpus.extractions, merged, corpus.excerpt_of, res.gazetteer, extra)
 
 
 def _stat(path: str) -> list[int] | None:

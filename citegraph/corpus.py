@@ -21,7 +21,7 @@ from .csl import year_label
 from .digest import value_digest
 from .grouping import components, group_incremental, group_items
 from .identity import fold
-from .fragments import SAMPLE, SHINGLE, doc_facts, shingles, tokens_of
+from .fragments import SAMPLE, SHINGLE, doc_facts, duplicate_ids, duplicate_message, shingles, tokens_of
 from .model import Extraction, Problem
 from .resources import Resources
 
@@ -320,6 +320,9 @@ def build_corpus(extractions: Sequence[Extraction], memo: MergeMemo | None = Non
     :func:`merge` groups the documents and references into works. ``memo``:
     see :func:`merge`; the result is the same with or without it.
     """
+    clashes = duplicate_ids((x.path, x.document.id if x.document else "") for x in extractions)
+    skipped = tuple(Problem(extractions[i].path, "duplicate-id", duplicate_message(first)) for i, first in clashes.items())
+    extractions = [x for i, x in enumerate(extractions) if i not in clashes]
     excerpt_of = detect_excerpts(extractions)
     by_id = {x.document.id: x for x in extractions if x.document}
     xs = [
@@ -332,7 +335,7 @@ def build_corpus(extractions: Sequence[Extraction], memo: MergeMemo | None = Non
         for ref, (_, digest, _) in zip(x.references, f["refs"]):
             described.setdefault(digest, ref.csl)
     merged = merge(facts, lambda ds: {d: described[d] for d in ds if d in described}, memo, excerpt_of)
-    problems = tuple(p for x in xs for p in x.problems)
+    problems = skipped + tuple(p for x in xs for p in x.problems)  # the corpus's own problems first
     same_as = {a: b for a, b in merged.same_as.items() if a not in excerpt_of and b not in excerpt_of}
     return Corpus(tuple(xs), merged.works, merged.ref_work, excerpt_of, problems, same_as)
 

@@ -20,7 +20,7 @@ from .assembly import Shared, folded_edges, platform_names, shared_items
 from .cache import Cache
 from .corpus import Merged, _relink_excerpt, excerpts, merge
 from .digest import value_digest
-from .fragments import FACTS_VERSION, doc_facts, doc_items, items_key
+from .fragments import FACTS_VERSION, doc_facts, doc_items, duplicate_ids, duplicate_message, items_key, skipped_facts
 from .model import Extraction, Problem
 from .qindex import edge_row, node_row
 from .readwrite.nodelink import ENCODE
@@ -197,6 +197,8 @@ def assemble_corpus(files: Sequence[str], res: Resources, cache: Cache, extra_pr
     keys = _keys(files, res, cache)
     xs = _Extractions(files, keys, res, cache, workers)
     facts = _facts(xs, cache)
+    for i, first in duplicate_ids((f["path"], f["id"]) for f in facts).items():
+        facts[i] = skipped_facts(facts[i]["path"], "duplicate-id", duplicate_message(first))
     excerpt_of = excerpts({f["id"]: f["shingles"] for f in facts if f["id"] and f["kind"] != "bib" and f["shingles"]})
     if excerpt_of:
         facts = _relinked(facts, xs, excerpt_of)

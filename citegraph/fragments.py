@@ -32,7 +32,7 @@ from .identity import fold
 from .model import Extraction
 from .names import display_name
 
-__all__ = ["doc_facts", "doc_items", "items_key", "used_refs", "tokens_of", "shingles", "SHINGLE", "SAMPLE", "FACTS_VERSION"]
+__all__ = ["doc_facts", "doc_items", "items_key", "used_refs", "tokens_of", "skipped_facts", "duplicate_ids", "duplicate_message", "shingles", "SHINGLE", "SAMPLE", "FACTS_VERSION"]
 
 SHINGLE = 6  # words per shingle
 SAMPLE = 4  # keep one shingle in SAMPLE (by hash): containment is estimated on the sample
@@ -116,6 +116,33 @@ def doc_facts(x: Extraction) -> dict[str, Any]:
         "unread": not x.raw_lines,
         "shingles": shingles(x.text) if doc and kind != "bib" and x.text else [],
     }
+
+
+def skipped_facts(path: str, code: str, message: str) -> dict[str, Any]:
+    """The facts of a file left out of the corpus (no document), with the problem that says why."""
+    return {
+        "v": FACTS_VERSION, "id": "", "kind": "", "path": path, "csl": {}, "digest": "", "refs": [], "tokens": marshal.dumps([[]]), "authors": [],
+        "header_line": 1, "platforms": [], "speakers": [], "cited": [], "used": [], "claims": 0, "claim_platforms": [], "status": {},
+        "problems": [[path, code, message, 0, ""]], "unread": False, "shingles": [],
+    }
+
+
+def duplicate_ids(paths_and_ids: Iterable[tuple[str, str]]) -> dict[int, str]:
+    """Position -> the file it clashes with, for every file whose document id an earlier file already has (two files of one name)."""
+    first: dict[str, str] = {}
+    out: dict[int, str] = {}
+    for i, (path, doc_id) in enumerate(paths_and_ids):
+        if doc_id:
+            if doc_id in first:
+                out[i] = first[doc_id]
+            else:
+                first[doc_id] = path
+    return out
+
+
+def duplicate_message(first: str) -> str:
+    """What a file skipped for :func:`duplicate_ids` is told."""
+    return f"has the same document name as {first}: left out of the corpus (rename one of the two files)"
 
 
 def tokens_of(facts: Mapping[str, Any]) -> list[list[str]]:

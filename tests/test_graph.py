@@ -68,7 +68,7 @@ def test_one_work_node_for_the_same_work_everywhere(graph):
     curran = [n for n, d in graph.nodes(data=True) if d.get("kind") == "work" and d.get("label") == "Curran 2007"]
     assert len(curran) == 1
     citing = sorted(u for u, _, d in graph.in_edges(curran[0], data=True) if d["relation"] in ("cites", "lists"))
-    assert citing == ["doc:miao-2025-global-promotion", "doc:paper", "doc:preprint", "doc:refs"]
+    assert citing == ["doc:miao-2025-global-promotion", "doc:paper", "doc:preprint", "doc:refs-bib"]
     assert graph.nodes[curran[0]]["cited_by"] == 3
 
 

@@ -91,7 +91,7 @@ def _read_bib(x: Extraction, text: str) -> Extraction:
     """A .bib file is a document whose references are its entries."""
     from ..readwrite.bibtex_read import read_bibtex
 
-    doc_id = doc_id_for(x.path)
+    doc_id = doc_id_for(x.path) + "-bib"  # not the id of the paper it is often kept beside ("paper.md", "paper.bib")
     items, problems = read_bibtex(text, x.path)
     entry_lines: dict[str, int] = {}
     for number, raw in enumerate(x.raw_lines, 1):
