@@ -14,6 +14,7 @@ Not part of the test suite (the cold build takes a while).
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import random
 import shutil
@@ -30,7 +31,7 @@ sys.path.insert(0, str(HERE.parent))
 
 from gen_corpus import write_corpus  # noqa: E402
 
-CLI = [sys.executable, "-c", "import sys; from citegraph.cli import main; sys.argv[0] = 'citegraph'; main()"]
+CLI = [sys.executable, "-c", "import sys; from citegraph.cli import run; sys.argv[0] = 'citegraph'; run()"]  # what the citegraph script runs
 
 
 def _run(args: list[str], env: dict[str, str]) -> float:
@@ -144,6 +145,7 @@ def main() -> None:
     snap = work / "code"
     shutil.rmtree(snap, ignore_errors=True)
     shutil.copytree(HERE.parent / "citegraph", snap / "citegraph", ignore=shutil.ignore_patterns("__pycache__"))
+    compileall.compile_dir(str(snap), quiet=1)  # as installing the package does (PYTHONDONTWRITEBYTECODE may be set here)
     cache.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "CITEGRAPH_CACHE": str(cache), "PYTHONPATH": str(snap)}
     os.environ["CITEGRAPH_CACHE"] = str(cache)

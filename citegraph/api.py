@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
     from .corpusbuild import Built
     from .qindex import LiteGraph
+    from .readwrite.html_edges import Prebuilt
 
 __all__ = ["BuildResult", "collect_files", "extract_file", "extract_all", "corpus_graph", "load_graph", "build", "bib_items", "PARALLEL_MIN"]
 
@@ -299,9 +300,10 @@ def build(
             page.cancel()  # not asked for (the outputs were up to date): its child is stopped
 
 
-def _page_graph(built: "Built") -> "nx.DiGraph":
-    """The graph the page of ``built`` draws: claims folded in above :data:`~citegraph.views.FOLD_ABOVE` nodes (see :func:`~citegraph.readwrite.html.to_html`)."""
-    from .corpusbuild import graph_of, page_graph
+def _page_graph(built: "Built") -> "nx.DiGraph | tuple[nx.DiGraph, Prebuilt]":
+    """What the page of ``built`` is drawn from: above :data:`~citegraph.views.FOLD_ABOVE` nodes, the graph with claims
+    folded in and the documents' own edges' page items made ahead (see :func:`~citegraph.readwrite.html.to_html`), else the graph."""
+    from .corpusbuild import graph_of, page_parts
     from .views import FOLD_ABOVE
 
-    return page_graph(built) if built.node_count() > FOLD_ABOVE and any(f["n"] for f in built.frags) else graph_of(built)
+    return page_parts(built) if built.node_count() > FOLD_ABOVE and any(f["n"] for f in built.frags) else graph_of(built)

@@ -18,6 +18,7 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from .corpus import Merged, work_label
 from .csl import year_label
+from .digest import value_digest
 from .model import Problem
 from .names import display_name
 
@@ -83,6 +84,7 @@ def shared_items(
     mentions: TitleMentions | None = None,
     relations: Sequence[tuple[str, str, str]] = (),
     extra_problems: Sequence[Problem] = (),
+    memo: tuple[Mapping[str, Any], dict[str, Any]] | None = None,
 ) -> Shared:
     """The corpus-wide nodes and edges (see the module docstring).
 
@@ -91,11 +93,20 @@ def shared_items(
     -> the nodes its own edges point to (a title mention or a ``same-as``
     edge is not added where the document already has an edge);
     ``mentions``: platforms named by a title; ``relations``: gazetteer facts
-    ``(subject, relation, object)`` between platforms.
+    ``(subject, relation, object)`` between platforms. ``memo``: (known,
+    kept): works' attributes by a digest of their item and key, those of
+    the last build and those of this one.
     """
     nodes: dict[str, dict[str, Any]] = {}
+    known, kept = memo if memo is not None else ({}, None)
     for w in merged.works:
-        nodes[w.node] = {"kind": "document" if w.doc else "work", **work_attrs(w.csl, w.key)}
+        digest = value_digest([w.key, w.csl]) if memo is not None else None
+        attrs = known.get(digest) if digest else None
+        if not isinstance(attrs, dict) or "csl" not in attrs:
+            attrs = work_attrs(w.csl, w.key)
+        if kept is not None and digest:
+            kept[digest] = attrs
+        nodes[w.node] = {"kind": "document" if w.doc else "work", **attrs, "csl": dict(attrs["csl"]), "authors": list(attrs["authors"])}
     people: dict[str, dict[str, Any]] = {}
     authored: list[tuple[str, str, dict[str, Any]]] = []
     for f in facts:

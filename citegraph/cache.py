@@ -33,7 +33,7 @@ DB_NAME = "cache.sqlite3"
 _SCHEMA = 2
 KEEP_GRAPHS = 4
 #: How many entries of each kind of whole-corpus value are kept (the most recent ones).
-KEEP = {"graph": KEEP_GRAPHS, "merge": 4, "outputs": 16, "bib-entries": 2, "shingles": 2, "merge-items": 512, "merge-groups": 2, "merge-keys": 2, "layout": 2, "content": 8, "rows": 2, "titles": 2, "file-sha": 2, "merge-works": 2}
+KEEP = {"graph": KEEP_GRAPHS, "merge": 4, "outputs": 16, "bib-entries": 2, "shingles": 2, "merge-items": 512, "merge-groups": 2, "merge-keys": 2, "layout": 2, "content": 8, "rows": 2, "titles": 2, "file-sha": 2, "merge-works": 2, "work-attrs": 2}
 
 
 def default_dir() -> Path:
@@ -61,25 +61,32 @@ _PLAIN = (dict, list, tuple, str, int, float, bool, type(None), bytes)
 
 
 #: Kinds stored without compression: read on every rebuild, where decompressing would cost more than the disk saved.
-RAW_KINDS = frozenset({"facts", "frag", "rows"})
+RAW_KINDS = frozenset({"facts", "frag", "rows", "work-attrs"})
 _RAW = b"R"  # marks an entry stored uncompressed (a zlib stream starts with 0x78)
 
 
 def _pack(value: Any, compress: bool = True) -> bytes:
     raw = marshal.dumps(value, 4)
-    return hashlib.blake2b(raw, digest_size=16).digest() + (zlib.compress(raw, 1) if compress else _RAW + raw)
+    if not compress:  # read on every build: a CRC (enough to notice a damaged entry) is cheaper than a digest
+        return bytes(12) + zlib.crc32(raw).to_bytes(4, "big") + _RAW + raw
+    return hashlib.blake2b(raw, digest_size=16).digest() + zlib.compress(raw, 1)
 
 
 def _unpack(blob: bytes) -> Any:
     """The value stored by :func:`_pack`; raises ValueError when the blob is damaged."""
     if not isinstance(blob, (bytes, bytearray)) or len(blob) < 17:
         raise ValueError("short entry")
-    try:
-        raw = blob[17:] if blob[16:17] == _RAW else zlib.decompress(blob[16:])
-    except zlib.error as exc:
-        raise ValueError(str(exc)) from exc
-    if hashlib.blake2b(raw, digest_size=16).digest() != bytes(blob[:16]):
-        raise ValueError("checksum mismatch")
+    if blob[16:17] == _RAW:
+        raw = blob[17:]
+        if blob[:12] != bytes(12) or zlib.crc32(raw) != int.from_bytes(blob[12:16], "big"):
+            raise ValueError("checksum mismatch")
+    else:
+        try:
+            raw = zlib.decompress(blob[16:])
+        except zlib.error as exc:
+            raise ValueError(str(exc)) from exc
+        if hashlib.blake2b(raw, digest_size=16).digest() != bytes(blob[:16]):
+            raise ValueError("checksum mismatch")
     try:
         value = marshal.loads(raw)
     except (EOFError, TypeError) as exc:

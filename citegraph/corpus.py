@@ -20,8 +20,7 @@ from typing import Any, Callable, Mapping, Protocol, Sequence
 from .csl import year_label
 from .digest import value_digest
 from .grouping import components, group_incremental, group_items
-from .identity import fold
-from .fragments import SAMPLE, SHINGLE, doc_facts, duplicate_ids, duplicate_message, shingles, tokens_of
+from .fragments import SHINGLE, doc_facts, duplicate_ids, duplicate_message, shingles, tokens_of
 from .model import Extraction, Problem
 from .resources import Resources
 

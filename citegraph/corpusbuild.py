@@ -12,8 +12,7 @@ the part of the references the edit touched.
 
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 
 from .assembly import Shared, folded_edges, platform_names, shared_items
@@ -23,13 +22,16 @@ from .digest import value_digest
 from .fragments import FACTS_VERSION, doc_facts, doc_items, duplicate_ids, duplicate_message, items_key, skipped_facts
 from .model import Extraction, Problem
 from .qindex import edge_row, node_row
+from .readwrite.html_edges import edge_json
 from .readwrite.nodelink import ENCODE
 from .resources import Resources
 
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["Built", "assemble_corpus", "graph_of", "from_extractions"]
+    from .readwrite.html_edges import Prebuilt
+
+__all__ = ["Built", "assemble_corpus", "graph_of", "from_extractions", "page_graph", "page_parts"]
 
 
 @dataclass(frozen=True)
@@ -93,12 +95,16 @@ def _fragment(x: Extraction, ref_work: Mapping[str, str], platforms: frozenset[s
     nodes, edges = doc_items(x, ref_work, platforms)
     doc_node = f"doc:{x.document.id}"  # type: ignore[union-attr]
     ordered = [e for e in edges if e[0] == doc_node] + [e for e in edges if e[0] != doc_node]  # the document's edges, then its claims' (claim by claim)
+    folded = folded_edges(doc_node, nodes, edges)
+    page, relations = edge_json(folded, lambda value: f"doc:{value}" if value else None)
     return {
         "n": [node_row(n, d, encode({**d, "id": n})) for n, d in nodes],
         "e": [edge_row(u, v, d, encode({**d, "source": u, "target": v})) for u, v, d in ordered],
         "d": sum(1 for e in edges if e[0] == doc_node),
-        "f": [[u, v, d] for u, v, d in folded_edges(doc_node, nodes, edges)],
+        "f": [[u, v, d] for u, v, d in folded],
         "t": [v for u, v, _ in edges if u == doc_node],
+        "pe": page,  # the page's items of the folded edges, as JSON (see citegraph.readwrite.html_edges)
+        "pr": relations,
     }
 
 
@@ -201,7 +207,7 @@ def assemble_corpus(files: Sequence[str], res: Resources, cache: Cache, extra_pr
         facts[i] = skipped_facts(facts[i]["path"], "duplicate-id", duplicate_message(first))
     excerpt_of = excerpts({f["id"]: f["shingles"] for f in facts if f["id"] and f["kind"] != "bib" and f["shingles"]})
     if excerpt_of:
-        facts = _relinked(facts, xs, excerpt_of)
+        facts = _relinked(facts, xs, excerpt_of, cache)
     merged = _merge(facts, xs, cache, memo, excerpt_of)
     title_memo = cache.get("titles", _options(res))
     title_memo = dict(title_memo) if isinstance(title_memo, dict) else {}
@@ -218,7 +224,11 @@ def assemble_corpus(files: Sequence[str], res: Resources, cache: Cache, extra_pr
     frags = [made[i] if i in made else found[fkeys[i]] for i in wanted]  # type: ignore[index]
     docs = [f"doc:{facts[i]['id']}" for i in wanted]
     targets = {d.removeprefix("doc:"): fr["t"] for d, fr in zip(docs, frags)}
-    shared = shared_items(facts, merged, excerpt_of, targets, mentions, _relations(res.gazetteer), extra_problems)
+    known = cache.get("work-attrs", "works")
+    kept: dict[str, Any] = {}
+    shared = shared_items(facts, merged, excerpt_of, targets, mentions, _relations(res.gazetteer), extra_problems, (known if isinstance(known, dict) else {}, kept))
+    if kept != known:
+        cache.put("work-attrs", "works", kept)
     if len(title_memo) != before:
         cache.put("titles", _options(res), title_memo)
     return Built(shared, tuple(frags), merged, tuple(docs))
@@ -231,7 +241,9 @@ def _options(res: Resources) -> str:
 
 
 def _fits(value: Any) -> bool:
-    return isinstance(value, dict) and all(isinstance(value.get(k), list) for k in ("n", "e", "f", "t")) and isinstance(value.get("d"), int)
+    return (
+        isinstance(value, dict) and all(isinstance(value.get(k), list) for k in ("n", "e", "f", "t", "pr")) and isinstance(value.get("d"), int) and isinstance(value.get("pe"), str)
+    )
 
 
 def _facts(xs: _Extractions, cache: Cache) -> list[dict[str, Any]]:
@@ -246,13 +258,23 @@ def _facts(xs: _Extractions, cache: Cache) -> list[dict[str, Any]]:
     return [made[i] if i in made else found[k] for i, k in enumerate(keys)]
 
 
-def _relinked(facts: list[dict[str, Any]], xs: _Extractions, excerpt_of: Mapping[str, str]) -> list[dict[str, Any]]:
-    """The facts with each excerpt's replaced by those of the excerpt linked against its parent's reference list."""
+def _relinked(facts: list[dict[str, Any]], xs: _Extractions, excerpt_of: Mapping[str, str], cache: Cache) -> list[dict[str, Any]]:
+    """The facts with each excerpt's replaced by those of the excerpt linked against its parent's reference list (cached by both extraction keys)."""
     index = {f["id"]: i for i, f in enumerate(facts) if f["id"]}
+    pairs = {child: (index[child], index[parent]) for child, parent in excerpt_of.items()}
+    keys = {child: value_digest(["relinked", FACTS_VERSION, xs.keys[i], xs.keys[j]]) if xs.keys[i] and xs.keys[j] else None for child, (i, j) in pairs.items()}
+    found = cache.get_many("facts", [k for k in keys.values() if k])
     out = list(facts)
-    for child, parent in excerpt_of.items():
-        i = index[child]
-        out[i] = doc_facts(_relink_excerpt(xs[i], xs[index[parent]]))
+    made = []
+    for child, (i, j) in pairs.items():
+        hit = found.get(keys[child] or "")
+        if isinstance(hit, dict) and hit.get("v") == FACTS_VERSION:
+            out[i] = hit
+        else:
+            out[i] = doc_facts(_relink_excerpt(xs[i], xs[j]))
+            if keys[child]:
+                made.append((keys[child], out[i]))
+    cache.put_many("facts", made)
     return out
 
 
@@ -285,6 +307,53 @@ def graph_of(built: Built) -> "nx.DiGraph":
     return g
 
 
+def page_parts(built: Built) -> "tuple[nx.DiGraph, Prebuilt]":
+    """What the page of a large corpus is made from: :func:`page_graph` with the documents' own edges bare
+    (only their relation), and those edges' page items, made when each document was (:mod:`citegraph.readwrite.html_edges`)."""
+    import networkx as nx
+
+    from .readwrite.html_edges import prebuilt
+
+    g = nx.DiGraph()
+    g.graph.update(built.graph_facts)
+    g.add_nodes_from((n, dict(d)) for n, d in built.shared.nodes)
+    folded = 0
+    nodes = g.nodes
+    for f in built.frags:
+        folded += len(f["n"])
+        for u, v, d in f["f"]:
+            if v not in nodes:
+                g.add_node(v, kind=v.split(":", 1)[0])
+        g.add_edges_from((u, v, {"relation": d.get("relation")}) for u, v, d in f["f"])
+    for u, v, d in built.shared.edges:
+        if g.has_edge(u, v):
+            g.edges[u, v].update(d)
+        else:
+            g.add_edge(u, v, **d)
+    _recount(g)
+    g.graph["folded_claims"] = folded
+    clash = {(u, v) for u, v, _ in built.shared.edges}
+    parts = []
+    for f in built.frags:
+        if any((u, v) in clash for u, v, _ in f["f"]):  # a shared edge joins one of the document's own: its items are made with the page
+            for u, v, d in f["f"]:
+                g.edges[u, v].update({**d, **g.edges[u, v]})
+        else:
+            parts.append((((u, v) for u, v, _ in f["f"]), f["pe"], f["pr"]))
+    return g, prebuilt(parts)
+
+
+def _recount(g: "nx.DiGraph") -> None:
+    """Each work's and document's ``cited_by``: its ``cites`` in-edges."""
+    cited: dict[Any, int] = {}
+    for _, v, rel in g.edges(data="relation"):
+        if rel == "cites":
+            cited[v] = cited.get(v, 0) + 1
+    for n, d in g.nodes(data=True):
+        if d.get("kind") in ("work", "document"):
+            d["cited_by"] = cited.get(n, 0)
+
+
 def page_graph(built: Built) -> "nx.DiGraph":
     """The graph the page draws for a large corpus: claims folded into their documents' edges (:func:`citegraph.views.fold_claims`)."""
     import networkx as nx
@@ -293,7 +362,7 @@ def page_graph(built: Built) -> "nx.DiGraph":
     g.graph.update(built.graph_facts)
     g.add_nodes_from((n, dict(d)) for n, d in built.shared.nodes)
     folded = 0
-    for f, doc in zip(built.frags, built.doc_nodes):
+    for f in built.frags:
         folded += len(f["n"])
         for u, v, d in f["f"]:
             if v not in g:
@@ -301,9 +370,6 @@ def page_graph(built: Built) -> "nx.DiGraph":
             g.add_edge(u, v, **d)
     for u, v, d in built.shared.edges:
         g.add_edge(u, v, **d)
-    pred = g.pred
-    for n, d in g.nodes(data=True):
-        if d.get("kind") in ("work", "document"):
-            d["cited_by"] = sum(1 for e in pred[n].values() if e.get("relation") == "cites")
+    _recount(g)
     g.graph["folded_claims"] = folded
     return g

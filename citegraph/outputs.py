@@ -80,7 +80,9 @@ class _Page:
             from .readwrite.html import to_html
 
             memo = _LayoutMemo(self.known) if self.cache is not None else None
-            text = to_html(graph() if callable(graph) else graph, title=title, layout_memo=memo)
+            made = graph() if callable(graph) else graph
+            g, ready = made if isinstance(made, tuple) else (made, None)
+            text = to_html(g, title=title, layout_memo=memo, prebuilt=ready)
             return text, (memo.used if memo is not None else None)
 
         n = size if size is not None else (0 if callable(graph) else graph.number_of_nodes())
@@ -100,8 +102,10 @@ class _Page:
 def start_page(graph: "nx.DiGraph | Callable[[], nx.DiGraph]", title: str, cache: Cache | None = None, fork: bool = True, size: int | None = None) -> _Page:
     """Start computing the page (in a child process for a large graph); call the result for its text.
 
-    ``graph`` may be a function that makes the graph (then called in the
-    child); ``size``: its number of nodes, which decides whether to fork.
+    ``graph`` may be a function that makes the graph, or the graph and its
+    prebuilt edge items (:func:`citegraph.corpusbuild.page_parts`), then
+    called in the child; ``size``: its number of nodes, which decides
+    whether to fork.
     """
     return _Page(graph, title, cache, fork, size)
 

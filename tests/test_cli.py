@@ -140,3 +140,16 @@ def test_build_says_when_the_bib_needs_a_unicode_engine(tmp_path):
     assert out.exit_code == 0 and "Chinese, Japanese or Korean characters: compile with xelatex" in out.output
     bib = CliRunner().invoke(main, ["bib", "-C", str(corpus)], env={"CITEGRAPH_CACHE": str(tmp_path / "cache")})
     assert "compile with xelatex" in bib.stderr and bib.stdout.startswith("@")
+
+
+@pytest.mark.parametrize(
+    "args, code, out, err",
+    [(["--version"], 0, "citegraph", ""), (["no-such-command"], 2, "", "No such command"), (["cited-by", "--help"], 0, "Example", "")],
+)
+def test_the_installed_command_exits_with_clicks_code_and_flushed_output(args, code, out, err):
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-c", "from citegraph.cli import run; run()", *args], capture_output=True, text=True)
+    assert proc.returncode == code
+    assert out in proc.stdout and err in proc.stderr

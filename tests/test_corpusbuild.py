@@ -567,3 +567,24 @@ def test_a_paper_and_a_bib_of_the_same_name(tmp_path):
     assert sum(1 for _, _, d in g.out_edges("doc:paper01", data=True) if d["relation"] == "cites") == len(cited)  # the paper still cites what it cites
     page, folded = page_graph(built), fold_claims(g)
     assert dict(page.nodes(data=True)) == dict(folded.nodes(data=True))
+
+
+def _page_data_of(page: str) -> dict:
+    import json
+    import re
+
+    data = json.loads(re.search(r'<script type="application/json"[^>]{0,200}>(.{0,100000000}?)</script>', page, re.S).group(1))
+    data["edges"] = sorted(data["edges"], key=lambda e: (e["from"], e["to"]))  # spliced in another order
+    return data
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_a_page_from_prebuilt_edge_items_equals_the_page_of_the_folded_graph(tmp_path, seed):
+    from citegraph.corpusbuild import page_parts
+    from citegraph.readwrite.html import to_html
+
+    folder = make_corpus(tmp_path / "corpus", seed)
+    built = cached_build(folder, tmp_path / "cache")
+    graph, ready = page_parts(built)
+    assert ready.texts  # the documents' edges come made
+    assert _page_data_of(to_html(graph, prebuilt=ready)) == _page_data_of(to_html(page_graph(built)))

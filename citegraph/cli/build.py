@@ -28,12 +28,14 @@ def build(paths: tuple[str, ...], out_dir: str, entity_files: tuple[str, ...], a
     from ..api import build as run_build
     from ..render import dumps
 
-    gc.disable()  # a one-shot command: millions of objects, no cycles worth a collection (which would walk them all)
+    enabled = gc.isenabled()
+    gc.disable()  # millions of objects and no cycles worth a collection (which would walk them all)
     try:
         result = run_build(list(paths) or [DEFAULT_CORPUS], out_dir, resources(entity_files))
     finally:
-        gc.freeze()  # nor at exit: what the build made is left to the process's end
-        gc.enable()
+        gc.freeze()  # nor later: what the build made is left to the process's end
+        if enabled:
+            gc.enable()
     s = result.summary
     if as_json:
         click.echo(dumps({"summary": s, "outputs": result.outputs}))

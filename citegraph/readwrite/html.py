@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import gc
 import html
-import json
 import re
 from functools import lru_cache
 from importlib import resources
@@ -24,6 +23,7 @@ from typing import Any
 import networkx as nx
 
 from .html_data import KIND_STYLES, RELATION_STYLES, page_data
+from .html_edges import Prebuilt, script_json
 from .html_layout import layout
 
 __all__ = ["to_html", "layout", "page_data", "page_script", "script_json", "PAGE_SCRIPTS", "KIND_STYLES", "RELATION_STYLES"]
@@ -34,20 +34,15 @@ PAGE_SCRIPTS = ("page_data.js", "page_network.js", "page_filters.js", "page_pane
 _MARKER = re.compile(r"/\*@(\w{1,20})@\*/")
 
 
-def script_json(data: Any) -> str:
-    """JSON safe to put inside a ``<script>`` element: ``<``, ``>``, ``&``, U+2028/9 escaped."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
-        text = text.replace(char, escape)
-    return text
-
-
 @lru_cache(maxsize=1)
 def _vis_js() -> str:
     """vis-network's JavaScript as bundled with the installed pyvis (newest version there)."""
-    import pyvis
+    from importlib.util import find_spec
 
-    base = Path(pyvis.__file__).parent / "lib"
+    spec = find_spec("pyvis")  # where it is, without importing it (pyvis imports IPython, and more)
+    if spec is None or not spec.submodule_search_locations:
+        raise FileNotFoundError("vis-network.min.js not found: is pyvis installed?")
+    base = Path(next(iter(spec.submodule_search_locations))) / "lib"
     candidates = sorted(base.glob("vis-*/vis-network.min.js"), key=lambda p: [int(x) for x in re.findall(r"\d{1,6}", p.parent.name)], reverse=True)
     if not candidates:
         raise FileNotFoundError(f"vis-network.min.js not found under {base}; is pyvis installed?")
@@ -65,7 +60,7 @@ def page_script() -> str:
     return code.replace("</script", "<\\/script")
 
 
-def to_html(graph: nx.DiGraph, title: str = "citegraph", fold: bool | None = None, seed: int = 42, layout_memo: Any = None) -> str:
+def to_html(graph: nx.DiGraph, title: str = "citegraph", fold: bool | None = None, seed: int = 42, layout_memo: Any = None, prebuilt: Prebuilt | None = None) -> str:
     """The graph as a self-contained HTML page (no network access needed to open it).
 
     The page has a search box (title, author, key, platform), filters by kind,
@@ -73,18 +68,19 @@ def to_html(graph: nx.DiGraph, title: str = "citegraph", fold: bool | None = Non
     and a side panel listing who cites a clicked node with the citing
     sentences. ``fold``: fold claims into their citation edges (``None``:
     only above :data:`citegraph.views.FOLD_ABOVE` nodes). ``seed`` fixes the layout;
-    ``layout_memo`` keeps large components' layouts (:func:`~citegraph.readwrite.html_layout.layout`).
+    ``layout_memo`` keeps large components' layouts (:func:`~citegraph.readwrite.html_layout.layout`);
+    ``prebuilt``: edges whose page items are already JSON (:mod:`.html_edges`; the graph still has them, their attributes unread).
     """
     enabled = gc.isenabled()
     gc.disable()  # tens of thousands of small objects and no cycles: collections would only walk the heap again and again
     try:
-        return _page(graph, title, fold, seed, layout_memo)
+        return _page(graph, title, fold, seed, layout_memo, prebuilt)
     finally:
         if enabled:
             gc.enable()
 
 
-def _page(graph: nx.DiGraph, title: str, fold: bool | None, seed: int, layout_memo: Any) -> str:
+def _page(graph: nx.DiGraph, title: str, fold: bool | None, seed: int, layout_memo: Any, prebuilt: Prebuilt | None = None) -> str:
     from ..views import FOLD_ABOVE, fold_claims
 
     has_claims = any(d.get("kind") == "claim" for _, d in graph.nodes(data=True))
@@ -93,8 +89,17 @@ def _page(graph: nx.DiGraph, title: str, fold: bool | None, seed: int, layout_me
     parts = {
         "TITLE": html.escape(title),
         "PAGE_CSS": _template("page.css").replace("</style", "<\\/style"),
-        "DATA": script_json(page_data(graph, seed, layout_memo)),
+        "DATA": _data_json(page_data(graph, seed, layout_memo, prebuilt), prebuilt),
         "VIS_JS": _vis_js(),
         "PAGE_JS": page_script(),
     }
     return _MARKER.sub(lambda m: parts.get(m.group(1), m.group(0)), _template("page.html"))
+
+
+def _data_json(data: dict[str, Any], prebuilt: Prebuilt | None) -> str:
+    """The page data as script-safe JSON, the prebuilt edge items spliced into ``edges``."""
+    if prebuilt is None or not prebuilt.texts:
+        return script_json(data)
+    edges = script_json(data["edges"])[1:-1]
+    rest = script_json({k: v for k, v in data.items() if k != "edges"})
+    return '{"edges":[' + ",".join([*prebuilt.texts, *([edges] if edges else [])]) + "]," + rest[1:]

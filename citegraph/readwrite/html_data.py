@@ -15,6 +15,7 @@ from typing import Any
 
 import networkx as nx
 
+from .html_edges import Prebuilt, edge_item
 from .html_layout import layout
 
 __all__ = ["KIND_STYLES", "RELATION_STYLES", "CLUSTER_PALETTE", "CLUSTER_MINOR", "BIG", "page_data"]
@@ -238,22 +239,23 @@ def _clusters(graph: nx.DiGraph, seed: int, memo: Any = None) -> tuple[dict[Any,
     return member, listed
 
 
-def page_data(graph: nx.DiGraph, seed: int = 42, layout_memo: Any = None) -> dict[str, Any]:
+def page_data(graph: nx.DiGraph, seed: int = 42, layout_memo: Any = None, skip: Prebuilt | None = None) -> dict[str, Any]:
     """The data the page is drawn from: nodes (positions, sizes, facts, filter memberships,
     cluster number ``cl``), edges (with citing sentences), the documents and platforms for the
     filters, the clusters and the legend styles.
-    ``layout_memo``: see :func:`citegraph.readwrite.html_layout.layout`."""
+    ``layout_memo``: see :func:`citegraph.readwrite.html_layout.layout`; ``skip``: edges whose
+    items are already made (left out of ``edges``, their relations in the legend)."""
     positions = layout(graph, seed, layout_memo)
     enabled = gc.isenabled()
     gc.disable()  # tens of thousands of small dicts and no cycles: collections would only walk the heap again and again
     try:
-        return _page_data(graph, seed, positions, layout_memo)
+        return _page_data(graph, seed, positions, layout_memo, skip)
     finally:
         if enabled:
             gc.enable()
 
 
-def _page_data(graph: nx.DiGraph, seed: int, positions: dict[Any, Any], memo: Any = None) -> dict[str, Any]:
+def _page_data(graph: nx.DiGraph, seed: int, positions: dict[Any, Any], memo: Any = None, skip: Prebuilt | None = None) -> dict[str, Any]:
     cluster_no, cluster_list = _clusters(graph, seed, memo)
     kind: dict[Any, str] = {}
     cited: dict[Any, float] = {}
@@ -320,13 +322,11 @@ def _page_data(graph: nx.DiGraph, seed: int, positions: dict[Any, Any], memo: An
     edges = []
     names = {n: n if type(n) is str else str(n) for n in graph}
     doc_of_text: dict[str, str | None] = {}  # most edges' doc is a text: one dict look-up
-    relations_present = set()
+    relations_present = set(skip.relations) if skip is not None else set()
+    skipped = skip.pairs if skip is not None else frozenset()
     for u, v, attrs in graph.edges(data=True):
-        relation = attrs.get("relation") or "other"
-        if type(relation) is not str:
-            relation = str(relation)
-        relations_present.add(relation)
-        edge: dict[str, Any] = {"from": names[u], "to": names[v], "relation": relation}
+        if skipped and (u, v) in skipped:
+            continue  # its item is already made (see :mod:`.html_edges`)
         value = attrs.get("doc")
         if type(value) is str:
             try:
@@ -335,24 +335,8 @@ def _page_data(graph: nx.DiGraph, seed: int, positions: dict[Any, Any], memo: An
                 doc = doc_of_text[value] = doc_node(value)
         else:
             doc = doc_node(value)
-        if doc:
-            edge["doc"] = doc
-        line = attrs.get("line")
-        if line != "" and isinstance(line, (int, str)):
-            edge["line"] = line
-        citations = attrs.get("citations")
-        if citations:
-            cites = []
-            for c in citations:  # one pass, plain str and int taken as they are (most are)
-                if type(c) is dict or isinstance(c, dict):
-                    sentence = c.get("sentence")
-                    if sentence:
-                        marker = c.get("marker") or ""
-                        at = c.get("line") or ""
-                        cites.append({"s": sentence if type(sentence) is str else str(sentence), "m": marker if type(marker) is str else str(marker),
-                                      "l": at if type(at) is int or type(at) is str else _jsonable(at)})
-            if cites:
-                edge["cites"] = cites
+        edge = edge_item(names[u], names[v], attrs, doc)
+        relations_present.add(edge["relation"])
         edges.append(edge)
     kinds_present = set(kind.values())
     return {
