@@ -156,17 +156,15 @@ def _load(
     def rebuild() -> "Built":
         from .corpusbuild import assemble_corpus
         from .qindex import write_rows
-        from .readwrite.nodelink import assemble
 
         built = assemble_corpus(files, res, cache, problems, workers, _CacheMemo(cache))
         if on_built is not None:
             on_built(built, cache)
         known = cache.get("rows", "shared")
         kept: dict[str, Any] = {}
-        node_rows, edge_rows = built.node_rows(known if isinstance(known, dict) else {}, kept), built.edge_rows()
+        node_rows, edge_rows, text = built.rows(built.shared_node_rows(known if isinstance(known, dict) else {}, kept))
         if kept != known:
             cache.put("rows", "shared", kept)
-        text = assemble(built.graph_facts, [r[11] for r in node_rows], [r[3] for r in edge_rows])
         digest = text_digest(text)
         if restamp_index(cache.dir, key, digest) is None:  # the same graph as a recent build: its index is reused
             write_rows(cache.dir, key, node_rows, edge_rows, built.graph_facts, digest)
@@ -254,7 +252,7 @@ def build(
             def text() -> str:
                 if not texts:
                     if built is not None:
-                        texts.append(assemble(built.graph_facts, [r[11] for r in built.node_rows()], [r[3] for r in built.edge_rows()]))
+                        texts.append(built.text())
                     else:
                         g = graph_now()
                         texts.append(assemble(g.graph, *item_lines(g)))
@@ -306,4 +304,4 @@ def _page_graph(built: "Built") -> "nx.DiGraph | tuple[nx.DiGraph, Prebuilt]":
     from .corpusbuild import graph_of, page_parts
     from .views import FOLD_ABOVE
 
-    return page_parts(built) if built.node_count() > FOLD_ABOVE and any(f["n"] for f in built.frags) else graph_of(built)
+    return page_parts(built) if built.node_count() > FOLD_ABOVE and any(f["nn"] for f in built.frags) else graph_of(built)

@@ -12,100 +12,18 @@ the part of the references the edit touched.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
+from typing import Any, Callable, Mapping, Sequence
 
-from .assembly import Shared, folded_edges, platform_names, shared_items
+from .assembly import platform_names, shared_items
+from .built import Built, fits, fits_rows, fragment, graph_of, page_graph, page_parts
 from .cache import Cache
 from .corpus import Merged, _relink_excerpt, excerpts, merge
 from .digest import value_digest
-from .fragments import FACTS_VERSION, doc_facts, doc_items, duplicate_ids, duplicate_message, items_key, skipped_facts
+from .fragments import FACTS_VERSION, doc_facts, duplicate_ids, duplicate_message, items_key, skipped_facts
 from .model import Extraction, Problem
-from .qindex import edge_row, node_row
-from .readwrite.html_edges import edge_json
-from .readwrite.nodelink import ENCODE
 from .resources import Resources
 
-if TYPE_CHECKING:
-    import networkx as nx
-
-    from .readwrite.html_edges import Prebuilt
-
 __all__ = ["Built", "assemble_corpus", "graph_of", "from_extractions", "page_graph", "page_parts"]
-
-
-@dataclass(frozen=True)
-class Built:
-    """A corpus graph as rows: shared nodes and edges, then each document's (see :mod:`citegraph.assembly`)."""
-
-    shared: Shared
-    frags: tuple[Mapping[str, Any], ...]  # each document's items: "n" node rows, "e" edge rows, "f" folded edges
-    merged: Merged
-    doc_nodes: tuple[str, ...] = ()  # the document node of each entry of frags
-
-    @property
-    def graph_facts(self) -> dict[str, Any]:
-        return self.shared.facts
-
-    def node_rows(self, known: Mapping[str, Any] | None = None, kept: dict[str, Any] | None = None) -> list[tuple[Any, ...]]:
-        """Index rows of the nodes, in graph order (:func:`citegraph.qindex.node_row`).
-
-        ``known``: rows of shared nodes by a digest of the node and its
-        attributes (a memo of the last build), used where they fit; ``kept``
-        receives this build's.
-        """
-        encode = ENCODE
-        rows = []
-        for n, d in self.shared.nodes:
-            digest = value_digest([n, d]) if known is not None or kept is not None else None
-            row = known.get(digest) if known is not None and digest else None
-            if not (type(row) is tuple and len(row) == 14):
-                row = node_row(n, d, encode({**d, "id": n}))
-            if kept is not None and digest:
-                kept[digest] = row
-            rows.append(row)
-        for f in self.frags:
-            rows.extend(f["n"])
-        return rows
-
-    def edge_rows(self) -> list[tuple[Any, ...]]:
-        """Index rows of the edges, in graph order (:func:`citegraph.qindex.edge_row`): by source, in node order, as networkx lists them."""
-        encode = ENCODE
-        shared: dict[str, list[tuple[Any, ...]]] = {}
-        for u, v, d in self.shared.edges:
-            shared.setdefault(u, []).append(edge_row(u, v, d, encode({**d, "source": u, "target": v})))
-        own = {doc: f for doc, f in zip(self.doc_nodes, self.frags)}
-        rows: list[tuple[Any, ...]] = []
-        for n, _ in self.shared.nodes:
-            f = own.get(n)
-            if f is not None:
-                rows.extend(f["e"][: f["d"]])
-            rows.extend(shared.get(n, ()))
-        for f in self.frags:
-            rows.extend(f["e"][f["d"] :])
-        return rows
-
-    def node_count(self) -> int:
-        return len(self.shared.nodes) + sum(len(f["n"]) for f in self.frags)
-
-
-def _fragment(x: Extraction, ref_work: Mapping[str, str], platforms: frozenset[str]) -> dict[str, Any]:
-    """A document's items as index rows (their node-link lines inside), its folded edges and the targets of its document node."""
-    encode = ENCODE
-    nodes, edges = doc_items(x, ref_work, platforms)
-    doc_node = f"doc:{x.document.id}"  # type: ignore[union-attr]
-    ordered = [e for e in edges if e[0] == doc_node] + [e for e in edges if e[0] != doc_node]  # the document's edges, then its claims' (claim by claim)
-    folded = folded_edges(doc_node, nodes, edges)
-    page, relations = edge_json(folded, lambda value: f"doc:{value}" if value else None)
-    return {
-        "n": [node_row(n, d, encode({**d, "id": n})) for n, d in nodes],
-        "e": [edge_row(u, v, d, encode({**d, "source": u, "target": v})) for u, v, d in ordered],
-        "d": sum(1 for e in edges if e[0] == doc_node),
-        "f": [[u, v, d] for u, v, d in folded],
-        "t": [v for u, v, _ in edges if u == doc_node],
-        "pe": page,  # the page's items of the folded edges, as JSON (see citegraph.readwrite.html_edges)
-        "pr": relations,
-    }
 
 
 def _has_items(f: Mapping[str, Any], excerpt_of: Mapping[str, str]) -> bool:
@@ -122,14 +40,14 @@ def from_extractions(
     facts = [doc_facts(x) for x in xs]
     mentions = _mentions(gazetteer)
     platforms = platform_names(facts, merged.works, mentions)
-    frags, docs = [], []
+    made, docs = [], []
     for x, f in zip(xs, facts):
         if _has_items(f, excerpt_of):
-            frags.append(_fragment(x, merged.ref_work, platforms))
+            made.append(fragment(x, merged.ref_work, platforms))
             docs.append(f"doc:{f['id']}")
-    targets = {d.removeprefix("doc:"): fr["t"] for d, fr in zip(docs, frags)}
+    targets = {d.removeprefix("doc:"): light["t"] for d, (light, _) in zip(docs, made)}
     shared = shared_items(facts, merged, excerpt_of, targets, mentions, _relations(gazetteer), extra_problems)
-    return Built(shared, tuple(frags), merged, tuple(docs))
+    return Built(shared, tuple(light for light, _ in made), merged, tuple(docs), lambda i: made[i][1])
 
 
 def _mentions(gazetteer: Any, memo: dict[str, Any] | None = None) -> Callable[[str], list[tuple[str, str]]] | None:
@@ -217,13 +135,15 @@ def assemble_corpus(files: Sequence[str], res: Resources, cache: Cache, extra_pr
     wanted = [i for i, f in enumerate(facts) if _has_items(f, excerpt_of)]
     fkeys = {i: items_key(keys[i], facts[i]["used"], merged.ref_work, platforms & set(facts[i]["claim_platforms"])) if keys[i] else None for i in wanted}
     found = cache.get_many("frag", [k for k in fkeys.values() if k])
-    missing = [i for i in wanted if not _fits(found.get(fkeys[i] or ""))]
+    missing = [i for i in wanted if not fits(found.get(fkeys[i] or ""))]
     xs.load(missing)
-    made = {i: _fragment(xs[i], merged.ref_work, platforms) for i in missing}
-    cache.put_many("frag", [(fkeys[i], fr) for i, fr in made.items() if fkeys[i]])
-    frags = [made[i] if i in made else found[fkeys[i]] for i in wanted]  # type: ignore[index]
+    made = {i: fragment(xs[i], merged.ref_work, platforms) for i in missing}
+    cache.put_many("frag", [(fkeys[i], light) for i, (light, _) in made.items() if fkeys[i]])
+    cache.put_many("frag-rows", [(fkeys[i], rows) for i, (_, rows) in made.items() if fkeys[i]])
+    frags = [made[i][0] if i in made else found[fkeys[i]] for i in wanted]  # type: ignore[index]
     docs = [f"doc:{facts[i]['id']}" for i in wanted]
     targets = {d.removeprefix("doc:"): fr["t"] for d, fr in zip(docs, frags)}
+    rows_of = _RowsOf(wanted, frags, {k: made[i][1] for k, i in enumerate(wanted) if i in made}, [fkeys[i] for i in wanted], cache, xs, merged.ref_work, platforms)
     known = cache.get("work-attrs", "works")
     kept: dict[str, Any] = {}
     shared = shared_items(facts, merged, excerpt_of, targets, mentions, _relations(res.gazetteer), extra_problems, (known if isinstance(known, dict) else {}, kept))
@@ -231,19 +151,34 @@ def assemble_corpus(files: Sequence[str], res: Resources, cache: Cache, extra_pr
         cache.put("work-attrs", "works", kept)
     if len(title_memo) != before:
         cache.put("titles", _options(res), title_memo)
-    return Built(shared, tuple(frags), merged, tuple(docs))
+    return Built(shared, tuple(frags), merged, tuple(docs), rows_of)
+
+
+class _RowsOf:
+    """The full rows of each fragment: those made in this build, else from the cache, else made again from the extraction."""
+
+    def __init__(self, wanted: list[int], frags: list[Mapping[str, Any]], made: dict[int, Mapping[str, Any]], keys: list[str | None], cache: Cache, xs: "_Extractions",
+                 ref_work: Mapping[str, str], platforms: frozenset[str]) -> None:
+        self.wanted, self.frags, self.known, self.keys, self.cache, self.xs = wanted, frags, dict(made), keys, cache, xs
+        self.ref_work, self.platforms = ref_work, platforms
+
+    def __call__(self, k: int) -> Mapping[str, Any]:
+        if k not in self.known:
+            todo = [j for j in range(len(self.wanted)) if j not in self.known and self.keys[j]]
+            found = self.cache.get_many("frag-rows", [self.keys[j] for j in todo])  # type: ignore[misc]
+            for j in todo:
+                rows = found.get(self.keys[j])  # type: ignore[arg-type]
+                if fits_rows(rows, self.frags[j]):
+                    self.known[j] = rows
+            if k not in self.known:  # lost from the cache: made again
+                self.known[k] = fragment(self.xs[self.wanted[k]], self.ref_work, self.platforms)[1]
+        return self.known[k]
 
 
 def _options(res: Resources) -> str:
     from .batch import options_key
 
     return options_key(res)
-
-
-def _fits(value: Any) -> bool:
-    return (
-        isinstance(value, dict) and all(isinstance(value.get(k), list) for k in ("n", "e", "f", "t", "pr")) and isinstance(value.get("d"), int) and isinstance(value.get("pe"), str)
-    )
 
 
 def _facts(xs: _Extractions, cache: Cache) -> list[dict[str, Any]]:
@@ -287,89 +222,3 @@ def _merge(facts: list[dict[str, Any]], xs: _Extractions, cache: Cache, memo: An
         fresh = [doc_facts(xs[i]) if f.get("kind") != "excerpt" else f for i, f in enumerate(facts)]
         described = {digest: ref.csl for i, f in enumerate(fresh) for ref, (_, digest, _) in zip(xs[i].references, f["refs"])}
         return merge(fresh, lambda ds: {d: described[d] for d in ds if d in described}, memo, excerpt_of)
-
-
-def graph_of(built: Built) -> "nx.DiGraph":
-    """The networkx graph of a :class:`Built` (from its rows' node-link lines)."""
-    import json
-
-    import networkx as nx
-
-    g = nx.DiGraph()
-    g.graph.update(built.graph_facts)
-    loads = json.loads
-    for row in built.node_rows():
-        d = loads(row[11])
-        g.add_node(d.pop("id"), **d)
-    for row in built.edge_rows():
-        d = loads(row[3])
-        g.add_edge(d.pop("source"), d.pop("target"), **d)
-    return g
-
-
-def page_parts(built: Built) -> "tuple[nx.DiGraph, Prebuilt]":
-    """What the page of a large corpus is made from: :func:`page_graph` with the documents' own edges bare
-    (only their relation), and those edges' page items, made when each document was (:mod:`citegraph.readwrite.html_edges`)."""
-    import networkx as nx
-
-    from .readwrite.html_edges import prebuilt
-
-    g = nx.DiGraph()
-    g.graph.update(built.graph_facts)
-    g.add_nodes_from((n, dict(d)) for n, d in built.shared.nodes)
-    folded = 0
-    nodes = g.nodes
-    for f in built.frags:
-        folded += len(f["n"])
-        for u, v, d in f["f"]:
-            if v not in nodes:
-                g.add_node(v, kind=v.split(":", 1)[0])
-        g.add_edges_from((u, v, {"relation": d.get("relation")}) for u, v, d in f["f"])
-    for u, v, d in built.shared.edges:
-        if g.has_edge(u, v):
-            g.edges[u, v].update(d)
-        else:
-            g.add_edge(u, v, **d)
-    _recount(g)
-    g.graph["folded_claims"] = folded
-    clash = {(u, v) for u, v, _ in built.shared.edges}
-    parts = []
-    for f in built.frags:
-        if any((u, v) in clash for u, v, _ in f["f"]):  # a shared edge joins one of the document's own: its items are made with the page
-            for u, v, d in f["f"]:
-                g.edges[u, v].update({**d, **g.edges[u, v]})
-        else:
-            parts.append((((u, v) for u, v, _ in f["f"]), f["pe"], f["pr"]))
-    return g, prebuilt(parts)
-
-
-def _recount(g: "nx.DiGraph") -> None:
-    """Each work's and document's ``cited_by``: its ``cites`` in-edges."""
-    cited: dict[Any, int] = {}
-    for _, v, rel in g.edges(data="relation"):
-        if rel == "cites":
-            cited[v] = cited.get(v, 0) + 1
-    for n, d in g.nodes(data=True):
-        if d.get("kind") in ("work", "document"):
-            d["cited_by"] = cited.get(n, 0)
-
-
-def page_graph(built: Built) -> "nx.DiGraph":
-    """The graph the page draws for a large corpus: claims folded into their documents' edges (:func:`citegraph.views.fold_claims`)."""
-    import networkx as nx
-
-    g = nx.DiGraph()
-    g.graph.update(built.graph_facts)
-    g.add_nodes_from((n, dict(d)) for n, d in built.shared.nodes)
-    folded = 0
-    for f in built.frags:
-        folded += len(f["n"])
-        for u, v, d in f["f"]:
-            if v not in g:
-                g.add_node(v, kind=v.split(":", 1)[0])
-            g.add_edge(u, v, **d)
-    for u, v, d in built.shared.edges:
-        g.add_edge(u, v, **d)
-    _recount(g)
-    g.graph["folded_claims"] = folded
-    return g

@@ -37,7 +37,7 @@ __all__ = ["doc_facts", "doc_items", "items_key", "used_refs", "tokens_of", "ski
 SHINGLE = 6  # words per shingle
 SAMPLE = 4  # keep one shingle in SAMPLE (by hash): containment is estimated on the sample
 FACTS_VERSION = 3
-ITEMS_VERSION = 3  # the shape of the cached items (index rows, folded edges)
+ITEMS_VERSION = 4  # the shape of the cached items (index rows, folded edges)
 
 
 def shingles(text: str) -> list[int]:

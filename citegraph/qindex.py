@@ -33,7 +33,7 @@ import sqlite3
 import tempfile
 import zlib
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 
 from .qgraph import COLUMNS as _COLUMNS
 from .qgraph import CorruptIndex, LiteGraph
@@ -80,8 +80,12 @@ def write_index(directory: str | Path, key: str, graph: "nx.DiGraph", lines: tup
     return write_rows(directory, key, node_rows, edge_rows, graph.graph, digest)
 
 
-def write_rows(directory: str | Path, key: str, node_rows: list[tuple[Any, ...]], edge_rows: list[tuple[Any, ...]], graph_facts: dict[str, Any], digest: str = "") -> Path | None:
-    """Write the index of a graph given as rows (:func:`node_row`, :func:`edge_row`, in graph order) for corpus ``key`` (see :func:`write_index`)."""
+def write_rows(directory: str | Path, key: str, node_rows: Sequence[tuple[Any, ...]], edge_rows: Sequence[tuple[Any, ...]], graph_facts: dict[str, Any], digest: str = "") -> Path | None:
+    """Write the index of a graph given as rows (:func:`node_row`, :func:`edge_row`, in graph order) for corpus ``key`` (see :func:`write_index`).
+
+    The rows may be a lazy sequence with their idents at hand (``.idents``):
+    an update from the previous index reads only the rows it inserts.
+    """
     directory = Path(directory)
     final = index_path(directory, key)
     try:
@@ -95,6 +99,7 @@ def write_rows(directory: str | Path, key: str, node_rows: list[tuple[Any, ...]]
     previous = _latest(directory, final)
     try:
         if previous is None or not _update(previous, tmp, node_rows, edge_rows, meta):
+            node_rows, edge_rows = list(node_rows), list(edge_rows)  # every row, read now if they were read lazily
             with open(tmp, "wb"):  # empty again (it may hold a copy of the previous index)
                 pass
             _write_all(tmp, [(i * STEP, *r) for i, r in enumerate(node_rows)], [(i * STEP, *r) for i, r in enumerate(edge_rows)], meta)
@@ -260,7 +265,13 @@ def _save_idents(db: sqlite3.Connection, table: str, idents: list[int], seqs: li
     db.execute("INSERT OR REPLACE INTO idents VALUES (?, ?, ?, ?)", (table, ids, ss, hashlib.blake2b(ids + ss, digest_size=16).hexdigest()))
 
 
-def _update(previous: Path, tmp: str, node_rows: list[tuple[Any, ...]], edge_rows: list[tuple[Any, ...]], meta: dict[str, str]) -> bool:
+def _keys_of(rows: Sequence[tuple[Any, ...]]) -> list[int]:
+    """The rows' idents (their last column): given by ``rows.idents`` where the rows are read lazily (see :class:`citegraph.built.Rows`)."""
+    idents = getattr(rows, "idents", None)
+    return list(idents) if idents is not None else [r[-1] for r in rows]
+
+
+def _update(previous: Path, tmp: str, node_rows: Sequence[tuple[Any, ...]], edge_rows: Sequence[tuple[Any, ...]], meta: dict[str, str]) -> bool:
     """Make ``tmp`` a copy of the index ``previous`` with only the rows that differ replaced; False (``tmp`` left to be overwritten) when that does not pay or cannot be done.
 
     Rows are matched by identity (see :func:`_changed`). The rows kept are
@@ -279,11 +290,11 @@ def _update(previous: Path, tmp: str, node_rows: list[tuple[Any, ...]], edge_row
         old_meta = dict(db.execute("SELECT k, v FROM meta").fetchall())
         if old_meta.get("schema") != str(SCHEMA) or set(old_meta) != set(meta):
             return False
-        node_keys = [r[-1] for r in node_rows]
+        node_keys = _keys_of(node_rows)
         new_nodes = _changed(_idents_of(db, "nodes"), node_keys, lambda i, seq: (seq, *node_rows[i]))
         if new_nodes is None:
             return False
-        edge_keys = [r[-1] for r in edge_rows]
+        edge_keys = _keys_of(edge_rows)
         new_edges = _changed(_idents_of(db, "edges"), edge_keys, lambda i, seq: (seq, *edge_rows[i]))
         if new_edges is None:
             return False

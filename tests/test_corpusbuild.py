@@ -150,7 +150,9 @@ def make_corpus(root: Path, seed: int, papers: int = 16, articles: int = 4) -> F
 
 def text_of(built: corpusbuild.Built) -> str:
     """The node-link JSON a build writes (as :mod:`citegraph.api` assembles it from the rows)."""
-    return assemble(built.graph_facts, [r[11] for r in built.node_rows()], [r[3] for r in built.edge_rows()])
+    text = assemble(built.graph_facts, [r[11] for r in built.node_rows()], [r[3] for r in built.edge_rows()])
+    assert built.text() == text  # the text from the documents' joined lines is the text of the rows
+    return text
 
 
 def cached_build(folder: Folder, cache_dir: Path) -> corpusbuild.Built:
@@ -479,9 +481,9 @@ def test_a_rebuild_redoes_only_the_edited_documents_share(tmp_path, monkeypatch,
     what = edit(folder, random.Random(3))
     seen: list[str] = []
     made: list[str] = []
-    real_extract, real_fragment = pipeline.extract, corpusbuild._fragment
+    real_extract, real_fragment = pipeline.extract, corpusbuild.fragment
     monkeypatch.setattr(pipeline, "extract", lambda path, res: seen.append(Path(path).name) or real_extract(path, res))
-    monkeypatch.setattr(corpusbuild, "_fragment", lambda x, *a: made.append(f"doc:{x.document.id}") or real_fragment(x, *a))
+    monkeypatch.setattr(corpusbuild, "fragment", lambda x, *a: made.append(f"doc:{x.document.id}") or real_fragment(x, *a))
     warm = cached_build(folder, cache_dir)
     monkeypatch.undo()
     cold, _ = uncached(folder)
@@ -515,6 +517,9 @@ def _damage(cache_dir: Path, kind: str, how: str) -> int:
         ("frag", "garble", True),
         ("frag", "wrong-shape", False),
         ("frag", "wrong-shape", True),
+        ("frag-rows", "delete", False),
+        ("frag-rows", "garble", True),
+        ("frag-rows", "wrong-shape", False),
         ("facts", "delete", True),
         ("facts", "garble", False),
         ("desc", "delete", False),

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["to_json", "from_json", "item_lines", "assemble", "ENCODE"]
+__all__ = ["to_json", "from_json", "item_lines", "assemble", "assemble_chunks", "ENCODE"]
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(", ", ": "))
 #: One node or edge (a dict) as its line of node-link JSON.
@@ -37,6 +37,11 @@ def assemble(graph_facts: dict[str, Any], nodes: list[str], edges: list[str]) ->
         return "[\n" + ",\n".join(lines) + "\n]" if lines else "[]"
 
     return f'{{"directed": true, "edges": {block(edges)}, "graph": {_ENCODER.encode(graph_facts)}, "multigraph": false, "nodes": {block(nodes)}}}\n'
+
+
+def assemble_chunks(graph_facts: dict[str, Any], node_chunks: list[str], edge_chunks: list[str]) -> str:
+    """The node-link document from chunks of lines (each chunk: lines joined by ``",\n"``; empty chunks skipped)."""
+    return assemble(graph_facts, [c for c in node_chunks if c], [c for c in edge_chunks if c])
 
 
 def to_json(graph: "nx.DiGraph") -> str:
