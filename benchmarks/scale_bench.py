@@ -50,7 +50,6 @@ def _breakdown(corpus: Path, out: Path) -> list[tuple[str, float]]:
     from citegraph.cache import Cache, default_dir
     from citegraph.outputs import bib_text, page_text
     from citegraph.qindex import write_rows
-    from citegraph.readwrite.nodelink import assemble
     from citegraph.resources import Resources
 
     res = Resources()
@@ -75,7 +74,7 @@ def _breakdown(corpus: Path, out: Path) -> list[tuple[str, float]]:
     edited = sorted(corpus.iterdir())[len(list(corpus.iterdir())) // 3]
     with open(edited, "a", encoding="utf-8") as f:
         f.write("\nOne more sentence, for the breakdown.\n")
-    saved = {n: getattr(corpusbuild, n) for n in ("_keys", "_facts", "excerpts", "_merge", "_fragment", "shared_items")}
+    saved = {n: getattr(corpusbuild, n) for n in ("_keys", "_facts", "excerpts", "_merge", "fragment", "shared_items")}
     for n, fn in saved.items():
         setattr(corpusbuild, n, wrap(n, fn))
     files, problems = step("collect files", collect_files, [str(corpus)])
@@ -84,12 +83,11 @@ def _breakdown(corpus: Path, out: Path) -> list[tuple[str, float]]:
         with _no_gc():  # as the build does
             built = step("corpus: documents' facts and items, merge", corpusbuild.assemble_corpus, files, res, cache, problems, None, _CacheMemo(cache))
             for name, label in (("_keys", "  file keys"), ("_facts", "  facts (the edited file extracted)"), ("excerpts", "  excerpts"),
-                                ("_merge", "  merge"), ("_fragment", "  items of changed documents"), ("shared_items", "  corpus-wide items")):
+                                ("_merge", "  merge"), ("fragment", "  items of changed documents"), ("shared_items", "  corpus-wide items")):
                 steps.append((label, timed.get(name, 0.0)))
             known = cache.get("rows", "shared")
-            nodes = step("index rows of nodes (shared ones remembered)", built.node_rows, known if isinstance(known, dict) else {}, {})
-            edges = step("index rows of edges", built.edge_rows)
-            step("node-link JSON text", assemble, built.graph_facts, [r[11] for r in nodes], [r[3] for r in edges])
+            shared = step("index rows of shared nodes (remembered)", built.shared_node_rows, known if isinstance(known, dict) else {}, {})
+            nodes, edges, _ = step("node-link JSON text and row identities", built.rows, shared)
             index_dir = Path(default_dir()) / "bench-index"
             shutil.rmtree(index_dir, ignore_errors=True)
             step("query index, written whole", write_rows, str(index_dir), "0" * 64, nodes, edges, built.graph_facts)

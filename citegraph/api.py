@@ -163,7 +163,7 @@ def _load(
         known = cache.get("rows", "shared")
         kept: dict[str, Any] = {}
         node_rows, edge_rows, text = built.rows(built.shared_node_rows(known if isinstance(known, dict) else {}, kept))
-        if kept != known:
+        if not isinstance(known, dict) or kept.keys() != known.keys():  # keyed by content: the same keys, the same rows
             cache.put("rows", "shared", kept)
         digest = text_digest(text)
         if restamp_index(cache.dir, key, digest) is None:  # the same graph as a recent build: its index is reused

@@ -20,6 +20,7 @@ from typing import Any, Callable, Mapping, Protocol, Sequence
 from .csl import year_label
 from .digest import value_digest
 from .grouping import components, group_incremental, group_items
+from .identity import Features, features
 from .fragments import SHINGLE, doc_facts, duplicate_ids, duplicate_message, shingles, tokens_of
 from .model import Extraction, Problem
 from .resources import Resources
@@ -190,10 +191,36 @@ def _keys(works_csl: list[dict[str, Any]], memo: MergeMemo | None) -> list[str]:
 class _Descriptions(SequenceABC):
     """The candidates' CSL items, read when first needed: documents' from their facts, references' by digest from ``fetch``."""
 
-    def __init__(self, digests: list[str], known: dict[int, Mapping[str, Any]], fetch: Callable[[Sequence[str]], Mapping[str, Mapping[str, Any]]]) -> None:
+    def __init__(
+        self,
+        digests: list[str],
+        known: dict[int, Mapping[str, Any]],
+        fetch: Callable[[Sequence[str]], Mapping[str, Mapping[str, Any]]],
+        fetch_features: Callable[[Sequence[str]], Mapping[str, Any]] | None = None,
+    ) -> None:
         self.digests = digests
         self.known = known
         self.fetch = fetch
+        self.fetch_features = fetch_features
+        self.docs = len(known)  # the documents come first
+
+    def features_of(self, indices: Sequence[int]) -> list[Features]:
+        """The :class:`~citegraph.identity.Features` of the items at ``indices``: references' from ``fetch_features`` where it has them, else from their items."""
+        from .grouping import features_from
+
+        found = self.fetch_features(sorted({self.digests[i] for i in indices if i not in self.known})) if self.fetch_features is not None else {}
+        out: list[Features | None] = [features_from(found.get(self.digests[i])) if i not in self.known else None for i in indices]
+        missing = [i for i, f in zip(indices, out) if f is None]
+        self.prefetch(missing)
+        made = {i: features(self.known[i]) for i in missing}
+        keep = getattr(self.fetch_features, "keep", None)
+        if callable(keep):  # read from the items this time: kept for the next
+            keep({self.digests[i]: f for i, f in made.items() if not self.is_doc(i)})
+        return [f if f is not None else made[i] for i, f in zip(indices, out)]
+
+    def is_doc(self, i: int) -> bool:
+        """Whether item ``i`` is a corpus document (known from its facts from the start)."""
+        return i < self.docs
 
     def __len__(self) -> int:
         return len(self.digests)
@@ -230,13 +257,17 @@ def merge(
     fetch: Callable[[Sequence[str]], Mapping[str, Mapping[str, Any]]],
     memo: MergeMemo | None = None,
     excerpt_of: Mapping[str, str] | None = None,
+    fetch_features: Callable[[Sequence[str]], Mapping[str, Any]] | None = None,
 ) -> Merged:
     """Merge the documents (their :func:`~citegraph.fragments.doc_facts`) and their references into works.
 
     Candidates are the corpus documents first (so a document represents its
     group), then every reference of every document that is not an excerpt.
     ``fetch(digests)`` gives references' CSL items by digest; it is called
-    only for what must be grouped or merged anew. ``memo`` keeps the
+    only for what must be merged anew (``fetch_features(digests)``: their
+    identity features as tuples, when known, for what must be grouped anew;
+    if it has a ``keep(mapping)`` method, features computed instead are
+    given to it, digest -> :class:`~citegraph.identity.Features`). ``memo`` keeps the
     grouping and keys by a digest of all candidates, each independent part's
     grouping (:func:`~citegraph.grouping.group_incremental`), each work's
     merged item by its members' digests, and base keys: the result is the
@@ -261,7 +292,7 @@ def merge(
         own = {id(f): tokens_of(f) for f in listed}
         return [own[id(f)][0] for f in docs] + [t for f in listed for t in own[id(f)][1:]]
 
-    items = _Descriptions(digests, known, fetch)
+    items = _Descriptions(digests, known, fetch, fetch_features)
     flags = [bool(d) for _, d in ids]
     memo_key = _merge_key(ids, digests) if memo is not None and all(digests) else None
     remembered = _remembered(memo, memo_key, len(ids))
@@ -295,7 +326,7 @@ def _works_csl(groups: list[list[int]], items: _Descriptions, flags: list[bool],
     known = known if isinstance(known, dict) else {}
     gkeys = [hashlib.blake2b("".join(("d" if flags[i] else "r") + items.digests[i] for i in g).encode(), digest_size=20).hexdigest() for g in groups]
     missing = [i for g, k in zip(groups, gkeys) if not isinstance(known.get(k), dict) for i in g]
-    items.prefetch(missing)
+    items.prefetch(missing)  # (the memo is written again when anything was missing or keys changed)
     out: list[dict[str, Any]] = []
     kept: dict[str, Any] = {}
     for members, k in zip(groups, gkeys):
@@ -306,7 +337,7 @@ def _works_csl(groups: list[list[int]], items: _Descriptions, flags: list[bool],
             csl.pop("citation-number", None)
         kept[k] = csl
         out.append(dict(csl))
-    if memo is not None and kept != known:
+    if memo is not None and (missing or kept.keys() != known.keys()):  # keyed by content: the same keys, the same values
         memo.put("merge-works", kept)
     return out
 

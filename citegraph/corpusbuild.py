@@ -18,6 +18,7 @@ from .assembly import platform_names, shared_items
 from .built import Built, fits, fits_rows, fragment, graph_of, page_graph, page_parts
 from .cache import Cache
 from .corpus import Merged, _relink_excerpt, excerpts, merge
+from .grouping import feature_values
 from .digest import value_digest
 from .fragments import FACTS_VERSION, doc_facts, duplicate_ids, duplicate_message, items_key, skipped_facts
 from .model import Extraction, Problem
@@ -147,7 +148,7 @@ def assemble_corpus(files: Sequence[str], res: Resources, cache: Cache, extra_pr
     known = cache.get("work-attrs", "works")
     kept: dict[str, Any] = {}
     shared = shared_items(facts, merged, excerpt_of, targets, mentions, _relations(res.gazetteer), extra_problems, (known if isinstance(known, dict) else {}, kept))
-    if kept != known:
+    if not isinstance(known, dict) or kept.keys() != known.keys():  # keyed by content: the same keys, the same attributes
         cache.put("work-attrs", "works", kept)
     if len(title_memo) != before:
         cache.put("titles", _options(res), title_memo)
@@ -189,7 +190,9 @@ def _facts(xs: _Extractions, cache: Cache) -> list[dict[str, Any]]:
     xs.load(missing)
     made = {i: doc_facts(xs[i]) for i in missing}
     cache.put_many("facts", [(keys[i], f) for i, f in made.items() if keys[i]])
-    cache.put_many("desc", [(digest, dict(ref.csl)) for i in missing for ref, (_, digest, _) in zip(xs[i].references, made[i]["refs"]) if digest])
+    described = [(digest, ref.csl) for i in missing for ref, (_, digest, _) in zip(xs[i].references, made[i]["refs"]) if digest]
+    cache.put_many("desc", [(digest, dict(csl)) for digest, csl in described])
+    cache.put_many("feat", [(_feat_key(digest), feature_values(csl)) for digest, csl in described])
     return [made[i] if i in made else found[k] for i, k in enumerate(keys)]
 
 
@@ -213,10 +216,33 @@ def _relinked(facts: list[dict[str, Any]], xs: _Extractions, excerpt_of: Mapping
     return out
 
 
+def _feat_key(digest: str) -> str:
+    """The cache key of a description's features: they depend on the code, the description on nothing else."""
+    from .cache import fingerprint
+
+    return f"{fingerprint()}:{digest}"
+
+
+class _Features:
+    """References' identity features by digest, in the cache (see :func:`citegraph.corpus.merge`)."""
+
+    def __init__(self, cache: Cache) -> None:
+        self.cache = cache
+
+    def __call__(self, digests: Sequence[str]) -> dict[str, Any]:
+        found = self.cache.get_many("feat", [_feat_key(d) for d in digests])
+        return {d: found[k] for d, k in ((d, _feat_key(d)) for d in digests) if k in found}
+
+    def keep(self, made: Mapping[str, Any]) -> None:
+        from .grouping import _FEATURE_FIELDS
+
+        self.cache.put_many("feat", [(_feat_key(d), tuple(getattr(f, name) for name in _FEATURE_FIELDS)) for d, f in made.items()])
+
+
 def _merge(facts: list[dict[str, Any]], xs: _Extractions, cache: Cache, memo: Any, excerpt_of: Mapping[str, str]) -> Merged:
     """:func:`merge` with references' CSL items read from the cache by digest (from the extractions when the cache lacks one)."""
     try:
-        return merge(facts, lambda ds: cache.get_many("desc", ds), memo, excerpt_of)
+        return merge(facts, lambda ds: cache.get_many("desc", ds), memo, excerpt_of, _Features(cache))
     except (KeyError, ValueError):  # a description the cache lost, tokens that do not fit: all from the extractions
         xs.load(range(len(facts)))
         fresh = [doc_facts(xs[i]) if f.get("kind") != "excerpt" else f for i, f in enumerate(facts)]

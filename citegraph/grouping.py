@@ -23,7 +23,7 @@ from typing import Any, Iterator, Mapping, Protocol, Sequence
 from .digest import value_digest
 from .identity import THRESHOLD, Features, conflict, end_words, features, fold, item_keys, score, surname_variants, year_of
 
-__all__ = ["group_items", "components", "group_incremental", "surname_neighbours", "item_tokens", "EXEMPLARS", "TYPO_BLOCK"]
+__all__ = ["group_items", "components", "group_incremental", "surname_neighbours", "item_tokens", "feature_values", "features_from", "EXEMPLARS", "TYPO_BLOCK"]
 
 EXEMPLARS = 6  # descriptions per group checked for a conflict before two groups are joined
 TYPO_BLOCK = 1  # a surname seen in at most this many descriptions in a year may be a typo of a neighbouring one
@@ -52,7 +52,7 @@ def group_items(
     (corpus documents) never join one group: when they match, the pair of
     their indices is listed in ``same_as`` instead. Groups are lists of
     indices in increasing order, sorted by their first index.
-    ``prepared``: each item's features and :func:`_tokens`, when already known.
+    ``prepared``: each item's features and :func:`_tokens`, when already known (then ``items`` are not read).
     """
     n = len(items)
     flags = list(is_doc) if is_doc is not None else [False] * n
@@ -277,6 +277,17 @@ def _fits(hit: Any) -> bool:
     return type(hit) is tuple and len(hit) == 2 and type(hit[0]) is tuple and len(hit[0]) == len(_FEATURE_FIELDS) and type(hit[1]) is list and bool(hit[1])
 
 
+def features_from(values: Any) -> Features | None:
+    """:class:`Features` from the tuple :func:`feature_values` gives (None when it does not fit)."""
+    return _features(values) if type(values) is tuple and len(values) == len(_FEATURE_FIELDS) else None
+
+
+def feature_values(csl: Mapping[str, Any]) -> tuple[Any, ...]:
+    """An item's :class:`Features` as a plain tuple (for a cache)."""
+    f = features(csl)
+    return tuple(getattr(f, name) for name in _FEATURE_FIELDS)
+
+
 def _features(values: tuple[Any, ...]) -> Features | None:
     try:
         return Features(*values)
@@ -360,20 +371,29 @@ def _group_parts(
     kept_parts: dict[str, Any] = {}
     groups: list[list[int]] = []
     same_as: list[tuple[int, int]] = []
+    regrouped = False
     for part in components(items, flags, tokens):
         key = hashlib.blake2b("".join(ds[i] for i in part).encode(), digest_size=20).hexdigest()  # type: ignore[misc]
         local = _valid_part(known_parts.get(key), len(part))
         if local is None:
-            if callable(prefetch):
-                prefetch(part)
-            part_items = [items[i] for i in part]
-            made = [_features(known_features[i]) for i in part] if known_features is not None else [features(c) for c in part_items]
+            regrouped = True
+            features_of = getattr(items, "features_of", None)
+            if known_features is None and callable(features_of):  # the items themselves are not needed, only their features
+                made = features_of(part)
+                part_items: list[Any] = [None] * len(part)
+            else:
+                if callable(prefetch):
+                    prefetch(part)
+                part_items = [items[i] for i in part]
+                made = [_features(known_features[i]) for i in part] if known_features is not None else [features(c) for c in part_items]
             prepared = [(ft, tokens[i]) for ft, i in zip(made, part)] if all(made) else None
+            if prepared is None and part_items and part_items[0] is None:
+                part_items = [items[i] for i in part]
             local = group_items(part_items, [flags[i] for i in part], prepared)  # type: ignore[arg-type]
         kept_parts[key] = (local[0], local[1])
         groups.extend([part[i] for i in g] for g in local[0])
         same_as.extend((part[a], part[b]) for a, b in local[1])
-    if kept_parts != known_parts:
+    if regrouped or kept_parts.keys() != known_parts.keys():  # keyed by content: the same keys, the same values
         memo.put("merge-groups", kept_parts)
     groups.sort(key=lambda g: g[0])
     return groups, sorted(same_as)
