@@ -61,7 +61,7 @@ _PLAIN = (dict, list, tuple, str, int, float, bool, type(None), bytes)
 
 
 #: Kinds stored without compression: read on every rebuild, where decompressing would cost more than the disk saved.
-RAW_KINDS = frozenset({"facts", "frag", "frag-rows", "rows", "work-attrs", "feat"})
+RAW_KINDS = frozenset({"facts", "frag", "frag-rows", "rows", "work-attrs", "feat", "merge", "merge-groups", "merge-keys", "merge-works"})
 _RAW = b"R"  # marks an entry stored uncompressed (a zlib stream starts with 0x78)
 
 

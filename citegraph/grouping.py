@@ -247,14 +247,19 @@ def components(items: Sequence[Mapping[str, Any]], is_doc: Sequence[bool] | None
 
     meets = _undated_meets(toks)
     first: dict[str, int] = {}
+    setdefault = first.setdefault
     for i, ts in enumerate(toks):
-        links = [t for t in ts[1:] if not t.startswith("u:") or t in meets]  # an undated item meets its author's items on a title or container key
-        for t in links:
-            j = first.setdefault(t, i)
+        for t in ts[1:]:
+            if t[:2] == "u:" and t not in meets:
+                continue  # an undated item meets its author's items on a title or container key; two dated items never do
+            j = setdefault(t, i)
             if j != i:
                 ri, rj = find(i), find(j)
                 if ri != rj:
-                    parent[max(ri, rj)] = min(ri, rj)
+                    if ri < rj:
+                        parent[rj] = ri
+                    else:
+                        parent[ri] = rj
     mains: dict[str, int] = {}
     for i, ts in enumerate(toks):
         if ts and ts[0]:
@@ -263,10 +268,14 @@ def components(items: Sequence[Mapping[str, Any]], is_doc: Sequence[bool] | None
         ra, rb = find(mains[ka]), find(mains[kb])  # surnames one typo apart, same year: compared in group_items
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
-    parts: dict[int, list[int]] = defaultdict(list)
+    parts: dict[int, list[int]] = {}
     for i in range(n):
-        parts[find(i)].append(i)
-    return [m for _, m in sorted(parts.items())]
+        r = find(i)
+        if r in parts:
+            parts[r].append(i)
+        else:
+            parts[r] = [i]
+    return list(parts.values())  # roots are each part's first index, met in increasing order
 
 
 _FEATURE_FIELDS = Features.__slots__  # type: ignore[attr-defined]
@@ -372,14 +381,17 @@ def _group_parts(
     groups: list[list[int]] = []
     same_as: list[tuple[int, int]] = []
     regrouped = False
-    for part in components(items, flags, tokens):
-        key = hashlib.blake2b("".join(ds[i] for i in part).encode(), digest_size=20).hexdigest()  # type: ignore[misc]
-        local = _valid_part(known_parts.get(key), len(part))
+    parts = components(items, flags, tokens)
+    keys = [hashlib.blake2b("".join(ds[i] for i in part).encode(), digest_size=20).hexdigest() for part in parts]  # type: ignore[misc]
+    features_of = getattr(items, "features_of", None)
+    known = [_valid_part(known_parts.get(key), len(part)) for part, key in zip(parts, keys)]
+    anew = [i for part, local in zip(parts, known) if local is None for i in part]
+    feats = dict(zip(anew, features_of(anew))) if anew and known_features is None and callable(features_of) else {}  # all at once
+    for part, key, local in zip(parts, keys, known):
         if local is None:
             regrouped = True
-            features_of = getattr(items, "features_of", None)
-            if known_features is None and callable(features_of):  # the items themselves are not needed, only their features
-                made = features_of(part)
+            if feats:  # the items themselves are not needed, only their features
+                made = [feats[i] for i in part]
                 part_items: list[Any] = [None] * len(part)
             else:
                 if callable(prefetch):

@@ -8,7 +8,7 @@ writes the other outputs, with the layouts of unchanged components reused.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 from .cache import Cache
 from .digest import value_digest
@@ -69,7 +69,7 @@ FORK_PAGE_MIN = 3000
 class _Page:
     """The page of a graph, computed in a child process when the graph is large; calling it gives the text."""
 
-    def __init__(self, graph: "nx.DiGraph | Callable[[], nx.DiGraph]", title: str, cache: Cache | None, fork: bool, size: int | None) -> None:
+    def __init__(self, graph: Any, title: str, cache: Cache | None, fork: bool, size: int | None) -> None:
         from . import forked
 
         self.cache = cache if cache is not None and cache.dir is not None else None
@@ -85,7 +85,7 @@ class _Page:
             text = to_html(g, title=title, layout_memo=memo, prebuilt=ready)
             return text, (memo.used if memo is not None else None)
 
-        n = size if size is not None else (0 if callable(graph) else graph.number_of_nodes())
+        n = size if size is not None else (0 if callable(graph) else (graph[0] if isinstance(graph, tuple) else graph).number_of_nodes())
         self.job = forked.start(compute, fork=fork and n >= FORK_PAGE_MIN)
 
     def __call__(self) -> str:
@@ -99,7 +99,7 @@ class _Page:
         self.job.cancel()
 
 
-def start_page(graph: "nx.DiGraph | Callable[[], nx.DiGraph]", title: str, cache: Cache | None = None, fork: bool = True, size: int | None = None) -> _Page:
+def start_page(graph: "Any", title: str, cache: Cache | None = None, fork: bool = True, size: int | None = None) -> _Page:
     """Start computing the page (in a child process for a large graph); call the result for its text.
 
     ``graph`` may be a function that makes the graph, or the graph and its
@@ -110,8 +110,8 @@ def start_page(graph: "nx.DiGraph | Callable[[], nx.DiGraph]", title: str, cache
     return _Page(graph, title, cache, fork, size)
 
 
-def page_text(graph: "nx.DiGraph", title: str, cache: Cache | None = None) -> str:
-    """The page; with a cache, the layouts of large components unchanged since the last build are re-used."""
+def page_text(graph: "Any", title: str, cache: Cache | None = None) -> str:
+    """The page of a graph (or of a graph and its prebuilt edge items); with a cache, the layouts of large components unchanged since the last build are re-used."""
     return start_page(graph, title, cache, fork=False)()
 
 
