@@ -232,6 +232,10 @@ def build(
     pages: list[Any] = []  # the page, started in a child process as soon as a new graph exists
 
     def on_built(built: "Built", cache: Cache) -> None:
+        from .built import page_clashes
+
+        for i in page_clashes(built):  # rows the page reads, read here: the cache's database must not be used across the fork
+            built.rows_of(i)  # type: ignore[misc]
         pages.append(start_page(lambda: _page_graph(built), title, cache, size=built.node_count()))
 
     try:

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
     from .readwrite.html_edges import Prebuilt
 
-__all__ = ["Built", "Rows", "fragment", "fits", "graph_of", "page_graph", "page_parts"]
+__all__ = ["Built", "Rows", "fragment", "fits", "graph_of", "page_graph", "page_parts", "page_clashes"]
 
 _LIGHT = {"nt": str, "dt": str, "ct": str, "nn": int, "nd": int, "nc": int, "ni": bytes, "ei": bytes, "fe": list, "pe": str, "pr": list, "t": list}
 
@@ -256,6 +256,12 @@ def page_graph(built: Built) -> "nx.DiGraph":
     return g
 
 
+def page_clashes(built: Built) -> list[int]:
+    """The fragments one of whose edges a shared edge joins: :func:`page_parts` reads their full rows."""
+    clash = {(u, v) for u, v, _ in built.shared.edges}
+    return [i for i, f in enumerate(built.frags) if any((u, v) in clash for u, v, _ in f["fe"])]
+
+
 def page_parts(built: Built) -> "tuple[nx.DiGraph, Prebuilt]":
     """What the page of a large corpus is made from: :func:`page_graph` with the documents' own edges bare
     (only their relation), and those edges' page items, made with each document (:mod:`citegraph.readwrite.html_edges`)."""
@@ -267,10 +273,10 @@ def page_parts(built: Built) -> "tuple[nx.DiGraph, Prebuilt]":
             g.edges[u, v].update(d)
         else:
             g.add_edge(u, v, **d)
-    clash = {(u, v) for u, v, _ in built.shared.edges}
+    clashes = set(page_clashes(built))
     parts = []
     for i, f in enumerate(built.frags):
-        if any((u, v) in clash for u, v, _ in f["fe"]):  # a shared edge joins one of the document's own: its items are made with the page
+        if i in clashes:  # a shared edge joins one of the document's own: its items are made with the page
             assert built.rows_of is not None
             for u, v, d in built.rows_of(i)["f"]:
                 g.edges[u, v].update({**d, **g.edges[u, v]})

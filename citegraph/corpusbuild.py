@@ -163,17 +163,23 @@ class _RowsOf:
         self.wanted, self.frags, self.known, self.keys, self.cache, self.xs = wanted, frags, dict(made), keys, cache, xs
         self.ref_work, self.platforms = ref_work, platforms
 
+    misses = 0
+
     def __call__(self, k: int) -> Mapping[str, Any]:
         if k not in self.known:
-            todo = [j for j in range(len(self.wanted)) if j not in self.known and self.keys[j]]
-            found = self.cache.get_many("frag-rows", [self.keys[j] for j in todo])  # type: ignore[misc]
-            for j in todo:
-                rows = found.get(self.keys[j])  # type: ignore[arg-type]
-                if fits_rows(rows, self.frags[j]):
-                    self.known[j] = rows
+            self.misses += 1  # read one by one a few times, then all at once (an index written whole reads them all in order)
+            self._read([k] if self.misses <= 8 else [j for j in range(len(self.wanted)) if j not in self.known])
             if k not in self.known:  # lost from the cache: made again
                 self.known[k] = fragment(self.xs[self.wanted[k]], self.ref_work, self.platforms)[1]
         return self.known[k]
+
+    def _read(self, todo: list[int]) -> None:
+        todo = [j for j in todo if self.keys[j]]
+        found = self.cache.get_many("frag-rows", [self.keys[j] for j in todo])  # type: ignore[misc]
+        for j in todo:
+            rows = found.get(self.keys[j])  # type: ignore[arg-type]
+            if fits_rows(rows, self.frags[j]):
+                self.known[j] = rows
 
 
 def _options(res: Resources) -> str:
