@@ -19,6 +19,7 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 from .corpus import Merged, work_label
 from .csl import year_label
 from .digest import value_digest
+from .folding import join_edge
 from .model import Problem
 from .names import display_name
 
@@ -249,20 +250,8 @@ def folded_edges(doc_node: str, nodes: Sequence[tuple[str, dict[str, Any]]], edg
 
 
 def _fold_into(out: dict[str, dict[str, Any]], v: str, relation: str, source: Mapping[str, Any], citation: dict[str, Any] | None) -> None:
-    """Add the document's ``relation`` edge to ``v``, or join the one there, adding ``citation`` unless its sentence is there."""
-    d = out.get(v)
-    if d is not None:
-        if str(d.get("relation") or "other") != relation and relation != "cites":
-            return
-        if relation == "cites":
-            d["relation"] = "cites"
-    else:
-        d = out[v] = {"relation": relation, **{k: source[k] for k in ("doc", "line") if k in source}, "count": 0}
-    if citation is None:
-        d["count"] = int(d.get("count") or 0) + 1
-        return
-    cites = list(d.get("citations") or [])
-    if not any(isinstance(x, dict) and x.get("sentence") == citation["sentence"] for x in cites):
-        cites.append(citation)
-        d["count"] = int(d.get("count") or 0) + 1
-    d["citations"] = cites
+    """Add the document's ``relation`` edge to ``v``, or join the one there (:func:`~citegraph.folding.join_edge`)."""
+    existing = out.get(v)
+    joined = join_edge(existing, relation, source, citation)
+    if existing is None and joined is not None:
+        out[v] = joined

@@ -148,25 +148,13 @@ def fold_claims(g: nx.DiGraph) -> nx.DiGraph:
 
 
 def _merge(g: nx.DiGraph, u: Any, v: Any, relation: str, source: dict[str, Any], citation: dict[str, Any] | None) -> None:
-    """Add a ``relation`` edge u -> v, or join an existing one, adding ``citation`` unless its sentence is there."""
-    d = g.succ[u].get(v) if u in g.succ else None
-    if d is not None:
-        if _rel(d) != relation and relation != "cites":
-            return
-        if relation == "cites":
-            d["relation"] = "cites"
-    else:
-        g.add_edge(u, v, relation=relation, **{k: source[k] for k in ("doc", "line") if k in source})
-        d = g.succ[u][v]
-        d["count"] = 0
-    if citation is None:
-        d["count"] = int(d.get("count") or 0) + 1
-        return
-    cites = list(d.get("citations") or [])
-    if not any(isinstance(x, dict) and x.get("sentence") == citation["sentence"] for x in cites):
-        cites.append(citation)
-        d["count"] = int(d.get("count") or 0) + 1
-    d["citations"] = cites
+    """Add a ``relation`` edge u -> v, or join an existing one, adding ``citation`` unless its sentence is there (:func:`~citegraph.folding.join_edge`)."""
+    from .folding import join_edge
+
+    existing = g.succ[u].get(v) if u in g.succ else None
+    joined = join_edge(existing, relation, source, citation)
+    if existing is None and joined is not None:
+        g.add_edge(u, v, **joined)
 
 
 def min_cites(g: nx.DiGraph, n: int) -> nx.DiGraph:
