@@ -427,22 +427,7 @@ def test_clusters_from_the_memo_equal_fresh_ones(monkeypatch, change):
         assert again == first
 
 
-class _Builds:
-    """The memo as citegraph.outputs keeps it: what the last build put, and what this one puts."""
-
-    def __init__(self, known=None):
-        self.known, self.used = dict(known or {}), {}
-
-    def get(self, key):
-        return self.known.get(key)
-
-    def put(self, key, value):
-        import marshal
-
-        self.used[key] = marshal.loads(marshal.dumps(value))
-
-    def next(self):
-        return _Builds(self.used)
+from tests.test_html_layout import Memo as _Builds  # noqa: E402 - the memo as citegraph.outputs keeps it
 
 
 def _literature(n_docs: int = 400, seed: int = 5) -> nx.DiGraph:
