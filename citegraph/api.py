@@ -113,12 +113,24 @@ def load_graph(
     networkx); otherwise a networkx ``DiGraph``. A stale index is not used,
     a damaged one is deleted and rebuilt.
     """
-    indexed, built, _, _, _ = _load(paths, resources, cache_dir, workers, lite)
-    if built is None:
-        return indexed
+    loaded = _load(paths, resources, cache_dir, workers, lite)
+    if loaded.built is None:
+        return loaded.indexed
     from .corpusbuild import graph_of
 
-    return graph_of(built)
+    return graph_of(loaded.built)
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    """What :func:`_load` found or made."""
+
+    indexed: Any  # the graph from the index (a LiteGraph, or networkx), or None when it was just built
+    built: "Built | None"  # what was built, or None
+    text: str  # its node-link text, or ""
+    cache: Cache
+    digest: str  # the graph's digest, or "" when not known
+    remake: "Callable[[], Built]"  # the graph made again from the cache (when it came from the index and an output must be made)
 
 
 def _load(
@@ -128,8 +140,8 @@ def _load(
     workers: int | None,
     lite: bool,
     on_built: "Callable[[Built, Cache], None] | None" = None,
-) -> "tuple[Any, Built | None, str, Cache, str]":
-    """(the graph from the index, or None when it was just built; what was built, or None; its node-link text or ""; the cache; the graph's digest or "" when not known).
+) -> _Loaded:
+    """The corpus graph from the query index when nothing changed, else built (see :class:`_Loaded`).
 
     ``on_built`` is called as soon as a graph is built (not when it comes
     from the index), before its node-link text and index are made.
@@ -148,16 +160,20 @@ def _load(
         built = _uncached(files, res, problems, workers)
         if on_built is not None:
             on_built(built, cache)
-        return None, built, "", cache, ""
+        return _Loaded(None, built, "", cache, "", lambda: built)
     extra = options_key(res) + "\0" + "\0".join(f"{p.file}:{p.code}" for p in problems)
     key = cache.corpus_key(files, extra)
     made: list[tuple[Built, str, str]] = []
 
-    def rebuild() -> "Built":
+    def remake() -> "Built":
         from .corpusbuild import assemble_corpus
+
+        return assemble_corpus(files, res, cache, problems, workers, _CacheMemo(cache))
+
+    def rebuild() -> "Built":
         from .qindex import write_rows
 
-        built = assemble_corpus(files, res, cache, problems, workers, _CacheMemo(cache))
+        built = remake()
         if on_built is not None:
             on_built(built, cache)
         known = cache.get("rows", "shared")
@@ -186,10 +202,10 @@ def _load(
         if isinstance(known, str) and known and restamp_index(cache.dir, key, known) is not None:
             indexed = open_index(cache.dir, key, full)  # the same content as a recent build: its graph, no merge
     if indexed is not None:
-        return (indexed if lite else indexed.full()), None, "", cache, indexed.digest
+        return _Loaded(indexed if lite else indexed.full(), None, "", cache, indexed.digest, remake)
     rebuild()
     built, text, digest = made[0]
-    return None, built, text, cache, digest
+    return _Loaded(None, built, text, cache, digest, remake)
 
 
 def _uncached(files: Sequence[str], res: Resources, problems: Sequence[Problem], workers: int | None) -> "Built":
@@ -225,9 +241,7 @@ def build(
     (:mod:`citegraph.forked`) while this one writes the JSON, the query index
     and the .bib.
     """
-    from .corpusbuild import graph_of
     from .readwrite.atomic import write_text_atomic
-    from .readwrite.nodelink import assemble, item_lines
 
     pages: list[Any] = []  # the page, started in a child process as soon as a new graph exists
 
@@ -240,31 +254,30 @@ def build(
 
     try:
         with _no_gc():
-            indexed, built, text0, cache, digest = _load(paths, resources, cache_dir, workers, True, on_built)
-            graphs: list[Any] = []
+            loaded = _load(paths, resources, cache_dir, workers, True, on_built)
+            cache, digest = loaded.cache, loaded.digest
+            builts: list["Built"] = [loaded.built] if loaded.built is not None else []
+
+            def built_now() -> "Built":  # from the index: made again from the cache when an output is to be made
+                if not builts:
+                    builts.append(loaded.remake())
+                    on_built(builts[0], cache)
+                return builts[0]
 
             def graph_now() -> "nx.DiGraph":
-                if not graphs:
-                    graphs.append(graph_of(built) if built is not None else indexed.full())
-                return graphs[0]
+                from .corpusbuild import graph_of
+
+                return graph_of(builts[0]) if builts else loaded.indexed.full()
 
             out = Path(out_dir)
             out.mkdir(parents=True, exist_ok=True)
             outputs = {"html": str(out / "graph.html"), "bib": str(out / "references.bib"), "json": str(out / "graph.json")}
-            texts: list[str] = [text0] if text0 else []
 
             def text() -> str:
-                if not texts:
-                    if built is not None:
-                        texts.append(built.text())
-                    else:
-                        g = graph_now()
-                        texts.append(assemble(g.graph, *item_lines(g)))
-                return texts[0]
+                return loaded.text or built_now().text()
 
             def bib() -> str:
-                items = bib_items(graph_now()) if built is None else [dict(w.csl) for w in sorted(built.merged.works, key=lambda w: w.key)]
-                return bib_text(items, cache)
+                return bib_text([dict(w.csl) for w in sorted(built_now().merged.works, key=lambda w: w.key)], cache)
 
             if not digest:
                 digest = text_digest(text())
@@ -273,13 +286,20 @@ def build(
             state = state if isinstance(state, dict) else {}
             same_graph = state.get("graph") == digest
             new_state: dict[str, Any] = {"graph": digest}
+
+            def unchanged(name: str) -> bool:  # same graph, file untouched since we wrote it: same content
+                before = state.get(name)
+                return same_graph and isinstance(before, list) and len(before) == 3 and _stat(outputs[name]) == before[:2]
+
+            if not all(unchanged(name) for name in outputs):
+                built_now()  # (the page starts now, in a child, while the rest is written)
             makers = {"json": text, "bib": bib, "html": lambda: pages[0]() if pages else page_text(graph_now(), title, cache)}
             for name in ("json", "bib", "html"):
                 path = outputs[name]
                 before = state.get(name)
                 on_disk = _stat(path)
-                if same_graph and isinstance(before, list) and len(before) == 3 and on_disk == before[:2]:
-                    new_state[name] = before  # same graph, file untouched since we wrote it: same content
+                if unchanged(name):
+                    new_state[name] = before
                     if name == "bib" and isinstance(state.get("bib_note"), str):
                         new_state["bib_note"] = state["bib_note"]
                     continue
@@ -294,7 +314,7 @@ def build(
                 new_state[name] = [*(_stat(path) or [0, 0]), h]
             if cache.dir is not None and new_state != state:
                 cache.put("outputs", state_key, new_state)
-        summary = dict(built.graph_facts if built is not None else indexed.graph)
+        summary = dict(builts[0].graph_facts if builts else loaded.indexed.graph)
         summary["bib_note"] = new_state.get("bib_note", "")  # e.g. "2 entries have Chinese ... characters: compile with xelatex"
         return BuildResult(graph_now, outputs, summary)
     finally:

@@ -231,3 +231,13 @@ def test_the_bib_note_survives_a_rebuild_that_writes_nothing(tmp_path):
     first = api.build([str(corpus)], tmp_path / "out", cache_dir=tmp_path / "cache")
     again = api.build([str(corpus)], tmp_path / "out", cache_dir=tmp_path / "cache")
     assert "xelatex" in first.summary["bib_note"] and again.summary["bib_note"] == first.summary["bib_note"]
+
+
+def test_a_build_into_a_new_folder_of_an_unchanged_corpus_makes_its_outputs_from_the_cache(corpus, tmp_path, monkeypatch):
+    from citegraph import qgraph
+
+    cache_dir = tmp_path / "cache"
+    first = _build_outputs([str(corpus)], tmp_path / "one", cache_dir)
+    monkeypatch.setattr(qgraph.LiteGraph, "full", lambda self: pytest.fail("the whole graph need not be read from the index"))
+    second = _build_outputs([str(corpus)], tmp_path / "two", cache_dir)
+    assert second == first
