@@ -33,7 +33,7 @@ DB_NAME = "cache.sqlite3"
 _SCHEMA = 2
 KEEP_GRAPHS = 4
 #: How many entries of each kind of whole-corpus value are kept (the most recent ones).
-KEEP = {"graph": KEEP_GRAPHS, "merge": 4, "outputs": 16, "bib-entries": 2, "shingles": 2, "merge-items": 512, "merge-groups": 2, "merge-keys": 2, "layout": 2, "content": 8, "rows": 2, "titles": 2, "file-sha": 2, "merge-works": 2, "work-attrs": 2}
+KEEP = {"graph": KEEP_GRAPHS, "merge": 4, "outputs": 16, "bib-entries": 2, "shingles": 2, "merge-items": 512, "merge-groups": 2, "merge-keys": 2, "layout": 2, "content": 8, "rows": 2, "titles": 2, "file-sha": 2, "merge-works": 2, "work-attrs": 2, "used": 8}
 
 
 def default_dir() -> Path:
@@ -308,6 +308,52 @@ class Cache:
             self._save_many(kind, items)
         except ValueError:
             pass  # not plain data: not stored
+
+    def values(self, kind: str) -> list[Any]:
+        """Every readable value of ``kind`` (for the small kinds :data:`KEEP` bounds; damaged ones left out)."""
+        db = self._connect()
+        if db is None:
+            return []
+        out = []
+        try:
+            for (blob,) in db.execute("SELECT data FROM entries WHERE kind = ?", (kind,)):
+                try:
+                    out.append(_unpack(blob))
+                except (ValueError, UnicodeDecodeError):
+                    continue
+        except sqlite3.Error:
+            return out
+        return out
+
+    def count(self, kind: str) -> int:
+        """How many entries of ``kind`` the cache holds (0 when it cannot tell)."""
+        db = self._connect()
+        if db is None:
+            return 0
+        try:
+            return int(db.execute("SELECT count(*) FROM entries WHERE kind = ?", (kind,)).fetchone()[0])
+        except sqlite3.Error:
+            return 0
+
+    def prune(self, kind: str, keep: set[str]) -> int:
+        """Delete the entries of ``kind`` whose keys are not in ``keep``; how many were deleted (0 when it cannot)."""
+        db = self._connect()
+        if db is None:
+            return 0
+        try:
+            db.execute("BEGIN")
+            db.execute("CREATE TEMP TABLE IF NOT EXISTS keep_keys (key TEXT PRIMARY KEY)")
+            db.execute("DELETE FROM keep_keys")
+            db.executemany("INSERT OR IGNORE INTO keep_keys VALUES (?)", [(k,) for k in keep])
+            gone = db.execute("DELETE FROM entries WHERE kind = ? AND key NOT IN (SELECT key FROM keep_keys)", (kind,)).rowcount
+            db.execute("COMMIT")
+            return max(gone, 0)
+        except sqlite3.Error:
+            try:
+                db.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
+            return 0
 
     def get_graph(self, key: str) -> Any:
         """A cached node-link graph document (text), or None."""

@@ -12,6 +12,8 @@ the part of the references the edit touched.
 
 from __future__ import annotations
 
+import os
+
 from typing import Any, Callable, Mapping, Sequence
 
 from .assembly import platform_names, shared_items
@@ -152,7 +154,35 @@ def assemble_corpus(files: Sequence[str], res: Resources, cache: Cache, extra_pr
         cache.put("work-attrs", "works", kept)
     if len(title_memo) != before:
         cache.put("titles", _options(res), title_memo)
+    relinked = [f["relinked"] for f in facts if isinstance(f.get("relinked"), str)]
+    _note_use(cache, files, {"extract": [k for k in keys if k], "facts": [k for k in keys if k] + relinked, "frag": [k for k in fkeys.values() if k]})
     return Built(shared, tuple(frags), merged, tuple(docs), rows_of)
+
+
+#: Per-document kinds of the cache pruned to what recent builds used, once they hold more than PRUNE_SLACK times that (and then some).
+PRUNED = {"extract": ("extract",), "facts": ("facts",), "frag": ("frag", "frag-rows")}
+PRUNE_SLACK = 3
+
+
+def _note_use(cache: Cache, files: Sequence[str], used: dict[str, list[str]]) -> None:
+    """Remember which per-document entries this build used (the cache keeps the last few builds' records), and prune entries no recent build used.
+
+    An edit leaves the old entries of the edited document behind; without
+    pruning they would pile up. Entries are content-keyed and checked when
+    read, so pruning too much only costs time (they are made again).
+    """
+    from .digest import text_digest
+
+    corpus = text_digest("\n".join(sorted(os.path.abspath(f) for f in files)))
+    cache.put("used", corpus, used)
+    for name, kinds in PRUNED.items():
+        for kind in kinds:
+            if cache.count(kind) > PRUNE_SLACK * len(used.get(name, ())) + 200:
+                keep: set[str] = set(used.get(name, ()))
+                for record in cache.values("used"):  # the last few builds', of any corpus
+                    if isinstance(record, dict):
+                        keep.update(record.get(name, ()))
+                cache.prune(kind, keep)
 
 
 class _RowsOf:
@@ -213,9 +243,9 @@ def _relinked(facts: list[dict[str, Any]], xs: _Extractions, excerpt_of: Mapping
     for child, (i, j) in pairs.items():
         hit = found.get(keys[child] or "")
         if isinstance(hit, dict) and hit.get("v") == FACTS_VERSION:
-            out[i] = hit
+            out[i] = {**hit, "relinked": keys[child]}
         else:
-            out[i] = doc_facts(_relink_excerpt(xs[i], xs[j]))
+            out[i] = {**doc_facts(_relink_excerpt(xs[i], xs[j])), "relinked": keys[child]}
             if keys[child]:
                 made.append((keys[child], out[i]))
     cache.put_many("facts", made)

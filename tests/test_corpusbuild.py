@@ -593,3 +593,24 @@ def test_a_page_from_prebuilt_edge_items_equals_the_page_of_the_folded_graph(tmp
     graph, ready = page_parts(built)
     assert ready.texts  # the documents' edges come made
     assert _page_data_of(to_html(graph, prebuilt=ready)) == _page_data_of(to_html(page_graph(built)))
+
+
+def test_entries_no_recent_build_used_are_pruned_and_the_build_is_the_same(tmp_path, monkeypatch):
+    monkeypatch.setattr(corpusbuild, "PRUNE_SLACK", 1)
+    folder = make_corpus(tmp_path / "corpus", 21, papers=8, articles=2)
+    cache_dir = tmp_path / "cache"
+    assert_same_build(folder, cache_dir, "first build")
+    cache = Cache(cache_dir)
+    stale = [(f"stale-{i}", {"v": 0}) for i in range(400)]  # what edits leave behind
+    cache.put_many("facts", stale)
+    cache.put_many("frag-rows", stale)
+    before = cache.count("facts")
+    cache.close()
+    EDITS["cite-add"](folder, random.Random(21))
+    assert_same_build(folder, cache_dir, "after an edit")
+    cache = Cache(cache_dir)
+    assert cache.count("facts") < before and not cache.get_many("facts", [k for k, _ in stale])
+    assert not cache.get_many("frag-rows", [k for k, _ in stale])
+    assert cache.count("facts") >= 10  # what the builds use is kept
+    cache.close()
+    assert_same_build(folder, cache_dir, "the build after")
