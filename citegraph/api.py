@@ -230,7 +230,13 @@ def _stat(path: str) -> list[int] | None:
 
 
 def build(
-    paths: Sequence[str], out_dir: str | Path, resources: Resources | None = None, cache_dir: str | Path | None = "default", title: str = "citegraph", workers: int | None = None
+    paths: Sequence[str],
+    out_dir: str | Path,
+    resources: Resources | None = None,
+    cache_dir: str | Path | None = "default",
+    title: str = "citegraph",
+    workers: int | None = None,
+    fresh_layout: bool = False,
 ) -> BuildResult:
     """Build the corpus under ``paths`` and write ``graph.html``, ``references.bib`` and ``graph.json`` into ``out_dir``.
 
@@ -239,7 +245,9 @@ def build(
     written then are still there untouched, they are not even recomputed.
     When a large graph is new, its page is computed in a child process
     (:mod:`citegraph.forked`) while this one writes the JSON, the query index
-    and the .bib.
+    and the .bib. After a small change the page keeps the last build's map
+    (positions and clusters, see :mod:`citegraph.readwrite.html_layout`);
+    ``fresh_layout`` lays it out and clusters it afresh.
     """
     from .readwrite.atomic import write_text_atomic
 
@@ -250,7 +258,7 @@ def build(
 
         for i in page_clashes(built):  # rows the page reads, read here: the cache's database must not be used across the fork
             built.rows_of(i)  # type: ignore[misc]
-        pages.append(start_page(lambda: _page_graph(built), title, cache, size=built.node_count()))
+        pages.append(start_page(lambda: _page_graph(built), title, cache, size=built.node_count(), fresh=fresh_layout))
 
     try:
         with _no_gc():
@@ -289,11 +297,12 @@ def build(
 
             def unchanged(name: str) -> bool:  # same graph, file untouched since we wrote it: same content
                 before = state.get(name)
-                return same_graph and isinstance(before, list) and len(before) == 3 and _stat(outputs[name]) == before[:2]
+                fresh = name == "html" and fresh_layout
+                return same_graph and not fresh and isinstance(before, list) and len(before) == 3 and _stat(outputs[name]) == before[:2]
 
             if not all(unchanged(name) for name in outputs):
                 built_now()  # (the page starts now, in a child, while the rest is written)
-            makers = {"json": text, "bib": bib, "html": lambda: pages[0]() if pages else page_text(graph_now(), title, cache)}
+            makers = {"json": text, "bib": bib, "html": lambda: pages[0]() if pages else page_text(graph_now(), title, cache, fresh_layout)}
             for name in ("json", "bib", "html"):
                 path = outputs[name]
                 before = state.get(name)

@@ -69,11 +69,11 @@ FORK_PAGE_MIN = 3000
 class _Page:
     """The page of a graph, computed in a child process when the graph is large; calling it gives the text."""
 
-    def __init__(self, graph: Any, title: str, cache: Cache | None, fork: bool, size: int | None) -> None:
+    def __init__(self, graph: Any, title: str, cache: Cache | None, fork: bool, size: int | None, fresh: bool = False) -> None:
         from . import forked
 
         self.cache = cache if cache is not None and cache.dir is not None else None
-        known = self.cache.get("layout", "components") if self.cache is not None else None
+        known = self.cache.get("layout", "components") if self.cache is not None and not fresh else None
         self.known: dict[str, Any] = known if isinstance(known, dict) else {}
 
         def compute() -> tuple[str, Any]:
@@ -99,20 +99,21 @@ class _Page:
         self.job.cancel()
 
 
-def start_page(graph: "Any", title: str, cache: Cache | None = None, fork: bool = True, size: int | None = None) -> _Page:
+def start_page(graph: "Any", title: str, cache: Cache | None = None, fork: bool = True, size: int | None = None, fresh: bool = False) -> _Page:
     """Start computing the page (in a child process for a large graph); call the result for its text.
 
     ``graph`` may be a function that makes the graph, or the graph and its
     prebuilt edge items (:func:`citegraph.corpusbuild.page_parts`), then
     called in the child; ``size``: its number of nodes, which decides
-    whether to fork.
+    whether to fork. ``fresh``: lay the page out and cluster it afresh
+    instead of keeping the last build's map (what is made is remembered).
     """
-    return _Page(graph, title, cache, fork, size)
+    return _Page(graph, title, cache, fork, size, fresh)
 
 
-def page_text(graph: "Any", title: str, cache: Cache | None = None) -> str:
+def page_text(graph: "Any", title: str, cache: Cache | None = None, fresh: bool = False) -> str:
     """The page of a graph (or of a graph and its prebuilt edge items); with a cache, the layouts of large components unchanged since the last build are re-used."""
-    return start_page(graph, title, cache, fork=False)()
+    return start_page(graph, title, cache, fork=False, fresh=fresh)()
 
 
 def bib_items(graph: "nx.DiGraph", doc: str | None = None) -> list[dict[str, Any]]:

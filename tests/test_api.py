@@ -241,3 +241,15 @@ def test_a_build_into_a_new_folder_of_an_unchanged_corpus_makes_its_outputs_from
     monkeypatch.setattr(qgraph.LiteGraph, "full", lambda self: pytest.fail("the whole graph need not be read from the index"))
     second = _build_outputs([str(corpus)], tmp_path / "two", cache_dir)
     assert second == first
+
+
+def test_a_fresh_layout_is_the_layout_of_a_cold_build(corpus, tmp_path):
+    warm_cache = tmp_path / "warm-cache"
+    _build_outputs([str(corpus)], tmp_path / "warm", warm_cache)
+    target = corpus / "doc01.md"
+    target.write_text(target.read_text(encoding="utf-8").replace("## References", "A new sentence (Chen, 2002).\n\n## References"), encoding="utf-8")
+    kept = _build_outputs([str(corpus)], tmp_path / "warm", warm_cache)  # the last map kept, what changed placed in it
+    cold = _build_outputs([str(corpus)], tmp_path / "cold", tmp_path / "cold-cache")
+    assert kept["html"] != cold["html"] and _unplaced(kept["html"]) == _unplaced(cold["html"])
+    result = api.build([str(corpus)], tmp_path / "warm", cache_dir=warm_cache, fresh_layout=True)
+    assert open(result.outputs["html"], encoding="utf-8").read() == cold["html"]

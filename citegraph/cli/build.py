@@ -14,14 +14,16 @@ __all__ = ["build", "extract", "parse_ref"]
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("-o", "--out", "out_dir", default="build", show_default=True, type=click.Path(file_okay=False), help="Output folder.")
+@click.option("--fresh-layout", is_flag=True, help="Lay the page out and cluster it afresh (a rebuild otherwise keeps the last map, moving only what changed).")
 @entities_option
 @json_option
-def build(paths: tuple[str, ...], out_dir: str, entity_files: tuple[str, ...], as_json: bool) -> None:
+def build(paths: tuple[str, ...], out_dir: str, fresh_layout: bool, entity_files: tuple[str, ...], as_json: bool) -> None:
     """Build the graph of PATHS (default: references/) and write graph.html, references.bib and graph.json.
 
     \b
     Example:
       citegraph build references/ -o build/
+      citegraph build references/ -o build/ --fresh-layout
     """
     import gc
 
@@ -31,7 +33,7 @@ def build(paths: tuple[str, ...], out_dir: str, entity_files: tuple[str, ...], a
     enabled = gc.isenabled()
     gc.disable()  # millions of objects and no cycles worth a collection (which would walk them all)
     try:
-        result = run_build(list(paths) or [DEFAULT_CORPUS], out_dir, resources(entity_files))
+        result = run_build(list(paths) or [DEFAULT_CORPUS], out_dir, resources(entity_files), fresh_layout=fresh_layout)
     finally:
         gc.freeze()  # nor later: what the build made is left to the process's end
         if enabled:
