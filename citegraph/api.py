@@ -59,11 +59,10 @@ class _CacheMemo:
     def __init__(self, cache: Cache) -> None:
         self.cache = cache
 
-    _OWN_KIND = frozenset({"shingles", "merge-items", "merge-groups", "merge-keys", "merge-works"})  # one value each, kept in a kind of its own
+    _OWN_KIND = frozenset({"merge-groups", "merge-keys", "merge-works"})  # one value each, kept in a kind of its own
 
     def _kind(self, key: str) -> str:
-        head = key.split("/", 1)[0]  # "merge-items/3f": a shard of the item entries
-        return head if head in self._OWN_KIND else "merge"
+        return key if key in self._OWN_KIND else "merge"
 
     def get(self, key: str) -> Any:
         return self.cache.get(self._kind(key), key)

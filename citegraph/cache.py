@@ -33,7 +33,7 @@ DB_NAME = "cache.sqlite3"
 _SCHEMA = 2
 KEEP_GRAPHS = 4
 #: How many entries of each kind of whole-corpus value are kept (the most recent ones).
-KEEP = {"graph": KEEP_GRAPHS, "merge": 4, "outputs": 16, "bib-entries": 2, "shingles": 2, "merge-items": 512, "merge-groups": 2, "merge-keys": 2, "layout": 2, "content": 8, "rows": 2, "titles": 2, "file-sha": 2, "merge-works": 2, "work-attrs": 2, "used": 8}
+KEEP = {"graph": KEEP_GRAPHS, "merge": 4, "outputs": 16, "bib-entries": 2, "merge-groups": 2, "merge-keys": 2, "layout": 2, "content": 8, "rows": 2, "titles": 2, "file-sha": 2, "merge-works": 2, "work-attrs": 2, "used": 8}
 
 
 def default_dir() -> Path:

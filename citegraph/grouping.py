@@ -281,11 +281,6 @@ def components(items: Sequence[Mapping[str, Any]], is_doc: Sequence[bool] | None
 _FEATURE_FIELDS = Features.__slots__  # type: ignore[attr-defined]
 
 
-def _fits(hit: Any) -> bool:
-    """Whether a memo entry of an item has the shape (features as a tuple, tokens) (the cache checks the values)."""
-    return type(hit) is tuple and len(hit) == 2 and type(hit[0]) is tuple and len(hit[0]) == len(_FEATURE_FIELDS) and type(hit[1]) is list and bool(hit[1])
-
-
 def features_from(values: Any) -> Features | None:
     """:class:`Features` from the tuple :func:`feature_values` gives (None when it does not fit)."""
     return _features(values) if type(values) is tuple and len(values) == len(_FEATURE_FIELDS) else None
@@ -316,10 +311,6 @@ def _valid_part(hit: Any, size: int) -> tuple[list[list[int]], list[tuple[int, i
     return groups, pairs
 
 
-#: The merge memo's item entries are kept in 16 ** SHARD_CHARS shards by digest prefix.
-SHARD_CHARS = 2
-
-
 def group_incremental(
     items: Sequence[Mapping[str, Any]],
     is_doc: Sequence[bool] | None = None,
@@ -329,16 +320,15 @@ def group_incremental(
 ) -> tuple[list[list[int]], list[tuple[int, int]]]:
     """The result of :func:`group_items`, grouping only the parts (:func:`components`) the memo does not know.
 
-    ``memo`` keeps, under ``"merge-items/<xx>"`` (shards by the first
-    :data:`SHARD_CHARS` characters of the digest, so a change rewrites only a
-    few), each item's linking tokens by the digest of the item (``digests``:
-    of ``(is_doc, dict(csl))``, computed when not given) and, under ``"merge-groups"``, each part's
-    grouping by the digest of its items' digests. Entries that do not fit
-    are ignored; only the entries of this call are kept. ``tokens``: each
-    item's :func:`item_tokens`, when the caller has them (then no item entry
-    is read or kept, and ``items`` is read only for the parts grouped anew:
-    it may be a lazy sequence; if it has a ``prefetch(indices)`` method, it
-    is called with a part's indices before they are read).
+    ``memo`` keeps, under ``"merge-groups"``, each part's grouping by the
+    digest of its items' digests (``digests``: of ``(is_doc, dict(csl))``,
+    computed when not given). Entries that do not fit are ignored; only the
+    entries of this call are kept. ``tokens``: each item's
+    :func:`item_tokens`, when the caller has them (computed when not given);
+    then ``items`` are read only for the parts grouped anew: it may be a
+    lazy sequence with a ``prefetch(indices)`` method, called with a part's
+    indices before they are read, or a ``features_of(indices)`` method that
+    gives their :class:`Features` without reading them.
     """
     n = len(items)
     flags = [bool(f) for f in is_doc] if is_doc is not None else [False] * n
@@ -347,33 +337,12 @@ def group_incremental(
     ds = list(digests) if digests is not None else [value_digest((f, dict(c))) for c, f in zip(items, flags)]
     if any(d is None for d in ds):
         return group_items(items, flags)
-    if tokens is not None:
-        return _group_parts(items, flags, memo, ds, [list(t) for t in tokens], None)  # type: ignore[arg-type]
-    shards = sorted({d[:SHARD_CHARS] for d in ds})  # type: ignore[index]
-    known_shards = {sh: memo.get(f"merge-items/{sh}") for sh in shards}
-    known_tokens: dict[str, Any] = {}
-    for value in known_shards.values():
-        if isinstance(value, dict):
-            known_tokens.update(value)
-    entries: list[tuple[tuple[Any, ...], list[str]]] = []  # features (as a tuple: Features are made only for parts grouped anew), tokens
-    kept_tokens: dict[str, dict[str, Any]] = {sh: {} for sh in shards}
-    for c, f, d in zip(items, flags, ds):
-        hit = known_tokens.get(d)  # type: ignore[arg-type]
-        if not _fits(hit):
-            feats = features(c)
-            hit = (tuple(getattr(feats, name) for name in _FEATURE_FIELDS), _tokens(c, f, feats))
-        kept_tokens[d[:SHARD_CHARS]][d] = hit  # type: ignore[index]
-        entries.append(hit)
-    for sh, kept in kept_tokens.items():  # only the shards whose items changed are written again
-        if kept != known_shards.get(sh):
-            memo.put(f"merge-items/{sh}", kept)
-    return _group_parts(items, flags, memo, ds, [e[1] for e in entries], [e[0] for e in entries])  # type: ignore[arg-type]
+    toks = [list(t) for t in tokens] if tokens is not None else [_tokens(c, f) for c, f in zip(items, flags)]
+    return _group_parts(items, flags, memo, ds, toks)  # type: ignore[arg-type]
 
 
-def _group_parts(
-    items: Sequence[Mapping[str, Any]], flags: list[bool], memo: _Memo, ds: list[str], tokens: list[list[str]], known_features: list[tuple[Any, ...]] | None
-) -> tuple[list[list[int]], list[tuple[int, int]]]:
-    """Group each part (:func:`components`) from the memo's ``merge-groups`` or anew (``known_features``: each item's, when known)."""
+def _group_parts(items: Sequence[Mapping[str, Any]], flags: list[bool], memo: _Memo, ds: list[str], tokens: list[list[str]]) -> tuple[list[list[int]], list[tuple[int, int]]]:
+    """Group each part (:func:`components`) from the memo's ``merge-groups`` or anew."""
     prefetch = getattr(items, "prefetch", None)
     known_parts = memo.get("merge-groups")
     known_parts = known_parts if isinstance(known_parts, dict) else {}
@@ -386,7 +355,7 @@ def _group_parts(
     features_of = getattr(items, "features_of", None)
     known = [_valid_part(known_parts.get(key), len(part)) for part, key in zip(parts, keys)]
     anew = [i for part, local in zip(parts, known) if local is None for i in part]
-    feats = dict(zip(anew, features_of(anew))) if anew and known_features is None and callable(features_of) else {}  # all at once
+    feats = dict(zip(anew, features_of(anew))) if anew and callable(features_of) else {}  # all at once
     for part, key, local in zip(parts, keys, known):
         if local is None:
             regrouped = True
@@ -397,11 +366,8 @@ def _group_parts(
                 if callable(prefetch):
                     prefetch(part)
                 part_items = [items[i] for i in part]
-                made = [_features(known_features[i]) for i in part] if known_features is not None else [features(c) for c in part_items]
-            prepared = [(ft, tokens[i]) for ft, i in zip(made, part)] if all(made) else None
-            if prepared is None and part_items and part_items[0] is None:
-                part_items = [items[i] for i in part]
-            local = group_items(part_items, [flags[i] for i in part], prepared)  # type: ignore[arg-type]
+                made = [features(c) for c in part_items]
+            local = group_items(part_items, [flags[i] for i in part], [(ft, tokens[i]) for ft, i in zip(made, part)])
         kept_parts[key] = (local[0], local[1])
         groups.extend([part[i] for i in g] for g in local[0])
         same_as.extend((part[a], part[b]) for a, b in local[1])
