@@ -18,7 +18,7 @@ from .model import Extraction, Problem
 from .resources import Resources
 from .stages.read import SUPPORTED
 
-__all__ = ["collect_files", "extract_file", "extract_all", "file_hashes", "known_hashes", "options_key", "PARALLEL_MIN"]
+__all__ = ["collect_files", "extract_file", "extract_all", "extraction_keys", "Extractions", "file_hashes", "known_hashes", "options_key", "PARALLEL_MIN"]
 
 
 def collect_files(paths: Iterable[str]) -> tuple[list[str], list[Problem]]:
@@ -58,10 +58,6 @@ def options_key(resources: Resources) -> str:
         except OSError:
             parts.append(f"{f}:missing")
     return "|".join(parts)
-
-
-def _key(cache: Cache, probe: Extraction, res: Resources) -> str:
-    return cache.extraction_key(probe.sha256, options_key(res) + probe.path)
 
 
 def extract_file(path: str, resources: Resources | None = None, cache: Cache | None = None) -> Extraction:
@@ -110,30 +106,53 @@ def extract_all(files: Sequence[str], resources: Resources | None = None, cache:
     one per CPU) when there are at least :data:`PARALLEL_MIN` of them, else
     serially. The result does not depend on the number of workers.
     """
-    from .pipeline import extract
-    from .stages.read import read
-
     res = resources or Resources()
     if cache is None or cache.dir is None:
         return _extract_many(list(files), res, workers)
-    probes = [read(f) for f in files]
-    keys = [_key(cache, p, res) if p.sha256 else "" for p in probes]
-    hits = cache.get_extractions([k for k in keys if k])
-    out: list[Extraction | None] = [None] * len(files)
-    todo: list[int] = []
-    for i, (probe, key) in enumerate(zip(probes, keys)):
-        if not probe.sha256 or not probe.raw_lines and probe.problems:
-            out[i] = extract(files[i], res) if probe.sha256 else probe  # unreadable or empty: cheap, never cached
-        elif key in hits and hits[key].path == probe.path:
-            out[i] = hits[key]
-        else:
-            todo.append(i)
-    cache.close()  # an SQLite connection must not be carried into forked workers
-    fresh = _extract_many([files[i] for i in todo], res, workers)
-    for i, x in zip(todo, fresh):
-        out[i] = x
-    cache.put_extractions([(keys[i], x) for i, x in zip(todo, fresh) if x.raw_lines])
-    return [x for x in out if x is not None]
+    xs = Extractions(files, extraction_keys(files, res, cache), res, cache, workers)
+    xs.load(range(len(files)))
+    return [xs[i] for i in range(len(files))]
+
+
+def extraction_keys(files: Sequence[str], res: Resources, cache: Cache) -> list[str]:
+    """Each file's extraction key: its content hash, the code and the options ("" for a file that cannot be read: extracted every time, never cached)."""
+    shas = dict(known_hashes(files, cache))
+    options = options_key(res)
+    return [cache.extraction_key(shas[f], options + f) if shas.get(f) else "" for f in files]
+
+
+class Extractions:
+    """Extractions of a corpus's files by position, read from the cache or extracted only when asked for (``keys``: :func:`extraction_keys`)."""
+
+    def __init__(self, files: Sequence[str], keys: Sequence[str], res: Resources, cache: Cache, workers: int | None) -> None:
+        self.files, self.keys, self.res, self.cache, self.workers = list(files), list(keys), res, cache, workers
+        self.known: dict[int, Extraction] = {}
+
+    def load(self, indices: Iterable[int]) -> None:
+        """Have the extractions at ``indices`` at hand: cached ones read, the others extracted (in worker processes when many) and cached."""
+        from .pipeline import extract
+
+        todo = [i for i in indices if i not in self.known]
+        if not todo:
+            return
+        hits = self.cache.get_extractions([self.keys[i] for i in todo if self.keys[i]])
+        fresh: list[int] = []
+        for i in todo:
+            x = hits.get(self.keys[i]) if self.keys[i] else None
+            if x is not None and x.path == self.files[i]:
+                self.known[i] = x
+            elif not self.keys[i]:
+                self.known[i] = extract(self.files[i], self.res)  # unreadable: cheap, never cached
+            else:
+                fresh.append(i)
+        self.cache.close()  # an SQLite connection must not be carried into forked workers
+        for i, x in zip(fresh, _extract_many([self.files[i] for i in fresh], self.res, self.workers)):
+            self.known[i] = x
+        self.cache.put_extractions([(self.keys[i], self.known[i]) for i in fresh if self.known[i].raw_lines])  # an empty file: never cached
+
+    def __getitem__(self, i: int) -> Extraction:
+        self.load([i])
+        return self.known[i]
 
 
 def file_hashes(files: Sequence[str]) -> list[tuple[str, str]]:

@@ -13,10 +13,10 @@ the part of the references the edit touched.
 from __future__ import annotations
 
 import os
-
 from typing import Any, Callable, Mapping, Sequence
 
 from .assembly import platform_names, shared_items
+from .batch import Extractions, extraction_keys, options_key
 from .built import Built, fits, fits_rows, fragment, graph_of, page_graph, page_parts
 from .cache import Cache
 from .corpus import Merged, _relink_excerpt, excerpts, merge
@@ -72,57 +72,11 @@ def _relations(gazetteer: Any) -> list[tuple[str, str, str]]:
     return list(gazetteer.relations()) if gazetteer is not None else []
 
 
-class _Extractions:
-    """Extractions of a corpus's files, read from the cache or extracted only when asked for."""
-
-    def __init__(self, files: Sequence[str], keys: Sequence[str], res: Resources, cache: Cache, workers: int | None) -> None:
-        self.files, self.keys, self.res, self.cache, self.workers = list(files), list(keys), res, cache, workers
-        self.known: dict[int, Extraction] = {}
-
-    def load(self, indices: Sequence[int]) -> None:
-        """Have the extractions at ``indices`` at hand (cached ones read, the others extracted and cached)."""
-        from .batch import _extract_many
-        from .pipeline import extract
-
-        todo = [i for i in indices if i not in self.known]
-        if not todo:
-            return
-        keyed = [i for i in todo if self.keys[i]]
-        hits = self.cache.get_extractions([self.keys[i] for i in keyed])
-        fresh: list[int] = []
-        for i in todo:
-            x = hits.get(self.keys[i]) if self.keys[i] else None
-            if x is not None and x.path == self.files[i]:
-                self.known[i] = x
-            elif not self.keys[i]:
-                self.known[i] = extract(self.files[i], self.res)  # unreadable or empty: cheap, never cached
-            else:
-                fresh.append(i)
-        self.cache.close()  # an SQLite connection must not be carried into forked workers
-        for i, x in zip(fresh, _extract_many([self.files[i] for i in fresh], self.res, self.workers)):
-            self.known[i] = x
-        self.cache.put_extractions([(self.keys[i], self.known[i]) for i in fresh if self.known[i].raw_lines])
-
-    def __getitem__(self, i: int) -> Extraction:
-        self.load([i])
-        return self.known[i]
-
-
-def _keys(files: Sequence[str], res: Resources, cache: Cache) -> list[str]:
-    """Each file's extraction key ("" for a file that cannot be read or is empty: extracted every time, never cached)."""
-    from .batch import options_key
-
-    from .batch import known_hashes
-
-    shas = dict(known_hashes(files, cache))
-    options = options_key(res)
-    return [cache.extraction_key(shas[f], options + f) if shas.get(f) else "" for f in files]
-
-
 def assemble_corpus(files: Sequence[str], res: Resources, cache: Cache, extra_problems: Sequence[Problem] = (), workers: int | None = None, memo: Any = None) -> Built:
     """The :class:`Built` of ``files`` using the cache (see the module docstring); ``memo``: the merge's memo (:func:`citegraph.corpus.merge`)."""
-    keys = _keys(files, res, cache)
-    xs = _Extractions(files, keys, res, cache, workers)
+    options = options_key(res)
+    keys = extraction_keys(files, res, cache)
+    xs = Extractions(files, keys, res, cache, workers)
     facts = _facts(xs, cache)
     for i, first in duplicate_ids((f["path"], f["id"]) for f in facts).items():
         facts[i] = skipped_facts(facts[i]["path"], "duplicate-id", duplicate_message(first))
@@ -130,7 +84,7 @@ def assemble_corpus(files: Sequence[str], res: Resources, cache: Cache, extra_pr
     if excerpt_of:
         facts = _relinked(facts, xs, excerpt_of, cache)
     merged = _merge(facts, xs, cache, memo, excerpt_of)
-    title_memo = cache.get("titles", _options(res))
+    title_memo = cache.get("titles", options)
     title_memo = dict(title_memo) if isinstance(title_memo, dict) else {}
     before = len(title_memo)
     mentions = _mentions(res.gazetteer, title_memo)
@@ -153,7 +107,7 @@ def assemble_corpus(files: Sequence[str], res: Resources, cache: Cache, extra_pr
     if not isinstance(known, dict) or kept.keys() != known.keys():  # keyed by content: the same keys, the same attributes
         cache.put("work-attrs", "works", kept)
     if len(title_memo) != before:
-        cache.put("titles", _options(res), title_memo)
+        cache.put("titles", options, title_memo)
     relinked = [f["relinked"] for f in facts if isinstance(f.get("relinked"), str)]
     _note_use(cache, files, {"extract": [k for k in keys if k], "facts": [k for k in keys if k] + relinked, "frag": [k for k in fkeys.values() if k]})
     return Built(shared, tuple(frags), merged, tuple(docs), rows_of)
@@ -188,7 +142,7 @@ def _note_use(cache: Cache, files: Sequence[str], used: dict[str, list[str]]) ->
 class _RowsOf:
     """The full rows of each fragment: those made in this build, else from the cache, else made again from the extraction."""
 
-    def __init__(self, wanted: list[int], frags: list[Mapping[str, Any]], made: dict[int, Mapping[str, Any]], keys: list[str | None], cache: Cache, xs: "_Extractions",
+    def __init__(self, wanted: list[int], frags: list[Mapping[str, Any]], made: dict[int, Mapping[str, Any]], keys: list[str | None], cache: Cache, xs: "Extractions",
                  ref_work: Mapping[str, str], platforms: frozenset[str]) -> None:
         self.wanted, self.frags, self.known, self.keys, self.cache, self.xs = wanted, frags, dict(made), keys, cache, xs
         self.ref_work, self.platforms = ref_work, platforms
@@ -212,13 +166,7 @@ class _RowsOf:
                 self.known[j] = rows
 
 
-def _options(res: Resources) -> str:
-    from .batch import options_key
-
-    return options_key(res)
-
-
-def _facts(xs: _Extractions, cache: Cache) -> list[dict[str, Any]]:
+def _facts(xs: Extractions, cache: Cache) -> list[dict[str, Any]]:
     """Each file's :func:`doc_facts`, from the cache or from its extraction (then cached, with its references' CSL items by digest)."""
     keys = xs.keys
     found = cache.get_many("facts", [k for k in keys if k])
@@ -232,7 +180,7 @@ def _facts(xs: _Extractions, cache: Cache) -> list[dict[str, Any]]:
     return [made[i] if i in made else found[k] for i, k in enumerate(keys)]
 
 
-def _relinked(facts: list[dict[str, Any]], xs: _Extractions, excerpt_of: Mapping[str, str], cache: Cache) -> list[dict[str, Any]]:
+def _relinked(facts: list[dict[str, Any]], xs: Extractions, excerpt_of: Mapping[str, str], cache: Cache) -> list[dict[str, Any]]:
     """The facts with each excerpt's replaced by those of the excerpt linked against its parent's reference list (cached by both extraction keys)."""
     index = {f["id"]: i for i, f in enumerate(facts) if f["id"]}
     pairs = {child: (index[child], index[parent]) for child, parent in excerpt_of.items()}
@@ -270,12 +218,10 @@ class _Features:
         return {d: found[k] for d, k in ((d, _feat_key(d)) for d in digests) if k in found}
 
     def keep(self, made: Mapping[str, Any]) -> None:
-        from .grouping import _FEATURE_FIELDS
-
-        self.cache.put_many("feat", [(_feat_key(d), tuple(getattr(f, name) for name in _FEATURE_FIELDS)) for d, f in made.items()])
+        self.cache.put_many("feat", [(_feat_key(d), feature_values(f)) for d, f in made.items()])
 
 
-def _merge(facts: list[dict[str, Any]], xs: _Extractions, cache: Cache, memo: Any, excerpt_of: Mapping[str, str]) -> Merged:
+def _merge(facts: list[dict[str, Any]], xs: Extractions, cache: Cache, memo: Any, excerpt_of: Mapping[str, str]) -> Merged:
     """:func:`merge` with references' CSL items read from the cache by digest (from the extractions when the cache lacks one)."""
     try:
         return merge(facts, lambda ds: cache.get_many("desc", ds), memo, excerpt_of, _Features(cache))
