@@ -227,6 +227,6 @@ def _merge(facts: list[dict[str, Any]], xs: Extractions, cache: Cache, memo: Any
         return merge(facts, lambda ds: cache.get_many("desc", ds), memo, excerpt_of, _Features(cache))
     except (KeyError, ValueError):  # a description the cache lost, tokens that do not fit: all from the extractions
         xs.load(range(len(facts)))
-        fresh = [doc_facts(xs[i]) if f.get("kind") != "excerpt" else f for i, f in enumerate(facts)]
+        fresh = [doc_facts(xs[i]) if f["kind"] in ("paper", "news", "bib") else f for i, f in enumerate(facts)]  # excerpts relinked, left-out files as they are
         described = {digest: ref.csl for i, f in enumerate(fresh) for ref, (_, digest, _) in zip(xs[i].references, f["refs"])}
         return merge(fresh, lambda ds: {d: described[d] for d in ds if d in described}, memo, excerpt_of)
