@@ -23,7 +23,7 @@ from .folding import join_edge
 from .model import Problem
 from .names import display_name
 
-__all__ = ["Shared", "shared_items", "platform_names", "summary", "work_attrs", "folded_edges", "TitleMentions"]
+__all__ = ["Shared", "shared_items", "platform_names", "has_items", "summary", "work_attrs", "folded_edges", "TitleMentions"]
 
 #: A function giving the platforms a title names: ``[(platform name, surface), ...]``.
 TitleMentions = Callable[[str], Sequence[tuple[str, str]]]
@@ -55,18 +55,18 @@ class Shared:
 
 def platform_names(facts: Sequence[Mapping[str, Any]], works: Iterable[Any], mentions: TitleMentions | None) -> frozenset[str]:
     """Names of the platforms that get a node: those documents mention and those titles name."""
-    names = {p[0] for f in facts if _has_items(f) for p in f["platforms"]}
+    names = {p[0] for f in facts if has_items(f) for p in f["platforms"]}
     if mentions is not None:
         names.update(name for _, title in _titled(facts, works) for name, _ in mentions(title))
     return frozenset(names)
 
 
-def _has_items(f: Mapping[str, Any]) -> bool:
-    """Whether a document has items of its own (papers and news; not excerpts, .bib files or unread files)."""
-    return f["kind"] in ("paper", "news")
+def has_items(f: Mapping[str, Any], excerpt_of: Mapping[str, str] | None = None) -> bool:
+    """Whether a document (its facts) has items of its own: papers and news; not excerpts (``excerpt_of``), .bib files or unread files."""
+    return f["kind"] in ("paper", "news") and not (excerpt_of and f["id"] in excerpt_of)
 
 
-def _titled(facts: Sequence[Mapping[str, Any]], works: Iterable[Any], excerpt_of: Mapping[str, str] | None = None) -> list[tuple[str, str]]:
+def _titled(facts: Sequence[Mapping[str, Any]], works: Iterable[Any]) -> list[tuple[str, str]]:
     """(node, title) of every work and document with a title, in node order."""
     out = [(w.node, str(w.csl.get("title", ""))) for w in works]
     seen = {n for n, _ in out}
@@ -123,12 +123,12 @@ def shared_items(
     for child, parent in excerpt_of.items():
         nodes[f"doc:{child}"]["label"] = f"excerpt of {nodes[f'doc:{parent}']['label']}"
     for f in facts:
-        if _has_items(f) and f["id"] not in excerpt_of:
+        if has_items(f, excerpt_of):
             for name, role in f["speakers"]:
                 people.setdefault(f"person:{name}", {"kind": "person", "label": name, "role": role})
     platforms: dict[str, dict[str, Any]] = {}
     for f in facts:
-        if _has_items(f) and f["id"] not in excerpt_of:
+        if has_items(f, excerpt_of):
             for name, count, aliases, _ in f["platforms"]:
                 p = platforms.setdefault(f"platform:{name}", {"kind": "platform", "label": name, "mentions": 0, "aliases": set()})
                 p["mentions"] += count
@@ -173,7 +173,7 @@ def shared_items(
         p["aliases"] = sorted(p["aliases"])
     cited: dict[str, int] = defaultdict(int)
     for f in facts:
-        if _has_items(f) and f["id"] not in excerpt_of:
+        if has_items(f, excerpt_of):
             for work in {merged.ref_work[r] for r in f["cited"] if r in merged.ref_work}:
                 cited[work] += 1
     for node, attrs in nodes.items():
@@ -213,7 +213,7 @@ def summary(facts: Sequence[Mapping[str, Any]], merged: Merged, excerpt_of: Mapp
         "resolved": status.get("resolved", 0),
         "dangling": status.get("dangling", 0),
         "ambiguous": status.get("ambiguous", 0),
-        "claims": sum(f.get("claims", 0) for f in docs if _has_items(f) and f["id"] not in excerpt_of),
+        "claims": sum(f.get("claims", 0) for f in docs if has_items(f, excerpt_of)),
         "platforms": platforms,
         "problems": problems,
         "unread": sorted(f["path"] for f in facts if f["unread"]),

@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 from typing import Any, Callable, Mapping, Sequence
 
-from .assembly import platform_names, shared_items
+from .assembly import has_items, platform_names, shared_items
 from .batch import Extractions, extraction_keys, options_key
 from .built import Built, fits, fits_rows, fragment, graph_of, page_graph, page_parts
 from .cache import Cache
@@ -27,10 +27,6 @@ from .model import Extraction, Problem
 from .resources import Resources
 
 __all__ = ["Built", "assemble_corpus", "graph_of", "from_extractions", "page_graph", "page_parts"]
-
-
-def _has_items(f: Mapping[str, Any], excerpt_of: Mapping[str, str]) -> bool:
-    return f["kind"] in ("paper", "news") and f["id"] not in excerpt_of
 
 
 def from_extractions(
@@ -45,7 +41,7 @@ def from_extractions(
     platforms = platform_names(facts, merged.works, mentions)
     made, docs = [], []
     for x, f in zip(xs, facts):
-        if _has_items(f, excerpt_of):
+        if has_items(f, excerpt_of):
             made.append(fragment(x, merged.ref_work, platforms))
             docs.append(f"doc:{f['id']}")
     targets = {d.removeprefix("doc:"): light["t"] for d, (light, _) in zip(docs, made)}
@@ -89,7 +85,7 @@ def assemble_corpus(files: Sequence[str], res: Resources, cache: Cache, extra_pr
     before = len(title_memo)
     mentions = _mentions(res.gazetteer, title_memo)
     platforms = platform_names(facts, merged.works, mentions)
-    wanted = [i for i, f in enumerate(facts) if _has_items(f, excerpt_of)]
+    wanted = [i for i, f in enumerate(facts) if has_items(f, excerpt_of)]
     fkeys = {i: items_key(keys[i], facts[i]["used"], merged.ref_work, platforms & set(facts[i]["claim_platforms"])) if keys[i] else None for i in wanted}
     found = cache.get_many("frag", [k for k in fkeys.values() if k])
     missing = [i for i in wanted if not fits(found.get(fkeys[i] or ""))]
