@@ -15,7 +15,7 @@ from typing import Any
 
 import networkx as nx
 
-from .html_edges import Prebuilt, edge_item
+from .html_edges import Prebuilt, jsonable, edge_item
 from .html_layout import layout
 
 __all__ = ["KIND_STYLES", "RELATION_STYLES", "CLUSTER_PALETTE", "CLUSTER_MINOR", "BIG", "page_data"]
@@ -59,19 +59,6 @@ _LABEL_CHARS = 32
 _INFO_FIELDS = ("title", "authors", "year", "venue", "key", "cited_by", "text", "speaker", "speaker_role", "role", "section", "path", "mentions", "aliases")
 _YEAR = re.compile(r"(1[5-9]\d\d|20\d\d)")
 _BASE_SIZE = {"document": 16.0, "claim": 6.0, "platform": 14.0, "person": 9.0}
-
-
-def _jsonable(value: Any) -> Any:
-    """Attribute values restricted to JSON types (anything else as its string)."""
-    if type(value) is str or value is None or isinstance(value, (str, bool, int)):
-        return value
-    if isinstance(value, float):
-        return value if math.isfinite(value) else str(value)
-    if isinstance(value, (list, tuple, set, frozenset)):
-        return [_jsonable(v) for v in value]
-    if isinstance(value, dict):
-        return {str(k): _jsonable(v) for k, v in value.items()}
-    return str(value)
 
 
 def _links(attrs: dict[str, Any]) -> dict[str, str]:
@@ -298,7 +285,7 @@ def _page_data(graph: nx.DiGraph, seed: int, positions: dict[Any, Any], memo: An
                     if value:
                         info[f] = value
                 elif value not in (None, [], 0):
-                    info[f] = _jsonable(value)
+                    info[f] = jsonable(value)
         doc_value = attrs.get("doc")
         if doc_value is not None:
             doc = doc_node(doc_value)

@@ -10,16 +10,24 @@ most of a large page's data is the citing sentences on its edges.
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Mapping
 
-__all__ = ["edge_item", "edge_json", "Prebuilt", "prebuilt", "script_json"]
+__all__ = ["edge_item", "edge_json", "jsonable", "Prebuilt", "prebuilt", "script_json"]
 
 
-def _jsonable(value: Any) -> Any:
-    from .html_data import _jsonable as jsonable
-
-    return jsonable(value)
+def jsonable(value: Any) -> Any:
+    """Attribute values restricted to JSON types (anything else as its string)."""
+    if type(value) is str or value is None or isinstance(value, (str, bool, int)):
+        return value
+    if isinstance(value, float):
+        return value if math.isfinite(value) else str(value)
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    return str(value)
 
 
 def edge_item(source: str, target: str, attrs: Mapping[str, Any], doc: str | None) -> dict[str, Any]:
@@ -43,7 +51,7 @@ def edge_item(source: str, target: str, attrs: Mapping[str, Any], doc: str | Non
                     marker = c.get("marker") or ""
                     at = c.get("line") or ""
                     cites.append({"s": sentence if type(sentence) is str else str(sentence), "m": marker if type(marker) is str else str(marker),
-                                  "l": at if type(at) is int or type(at) is str else _jsonable(at)})
+                                  "l": at if type(at) is int or type(at) is str else jsonable(at)})
         if cites:
             edge["cites"] = cites
     return edge
