@@ -25,7 +25,7 @@ from .fragments import SHINGLE, doc_facts, duplicate_ids, duplicate_message, shi
 from .model import Extraction, Problem
 from .resources import Resources
 
-__all__ = ["Work", "Corpus", "Merged", "MergeMemo", "build_corpus", "merge", "excerpts", "detect_excerpts", "group_incremental", "components", "SHINGLE", "EXCERPT_SHARE", "group_items"]
+__all__ = ["Work", "Corpus", "Merged", "MergeMemo", "build_corpus", "merge", "excerpts", "excerpts_of_facts", "detect_excerpts", "group_incremental", "components", "SHINGLE", "EXCERPT_SHARE", "group_items"]
 
 COMMON = 50  # a shingle found in more documents than this is boilerplate, not evidence
 EXCERPT_SHARE = 0.8  # share of a document's shingles found in another that makes it an excerpt of it
@@ -68,6 +68,11 @@ def detect_excerpts(extractions: Sequence[Extraction]) -> dict[str, str]:
     """Map document id -> id of the document it is an excerpt (or near duplicate) of (see :func:`excerpts`)."""
     docs = [x for x in extractions if x.document and x.document.kind != "bib" and x.text]
     return excerpts({x.document.id: _shingles(x.text) for x in docs})
+
+
+def excerpts_of_facts(facts: Sequence[Mapping[str, Any]]) -> dict[str, str]:
+    """:func:`excerpts` of documents given by their :func:`~citegraph.fragments.doc_facts` (their shingles are there)."""
+    return excerpts({f["id"]: f["shingles"] for f in facts if f["id"] and f["kind"] != "bib" and f["shingles"]})
 
 
 def excerpts(shingles_of: Mapping[str, Any]) -> dict[str, str]:
@@ -345,7 +350,7 @@ def _works_csl(groups: list[list[int]], items: _Descriptions, flags: list[bool],
 def build_corpus(extractions: Sequence[Extraction], memo: MergeMemo | None = None) -> Corpus:
     """Merge extractions into a :class:`Corpus` (pure: the extractions are not changed).
 
-    Documents that are excerpts of others (:func:`detect_excerpts`) have their
+    Documents that are excerpts of others (:func:`excerpts`) have their
     citations linked against their parent's reference list; then
     :func:`merge` groups the documents and references into works. ``memo``:
     see :func:`merge`; the result is the same with or without it.
@@ -353,13 +358,14 @@ def build_corpus(extractions: Sequence[Extraction], memo: MergeMemo | None = Non
     clashes = duplicate_ids((x.path, x.document.id if x.document else "") for x in extractions)
     skipped = tuple(Problem(extractions[i].path, "duplicate-id", duplicate_message(first)) for i, first in clashes.items())
     extractions = [x for i, x in enumerate(extractions) if i not in clashes]
-    excerpt_of = detect_excerpts(extractions)
+    facts = [doc_facts(x) for x in extractions]
+    excerpt_of = excerpts_of_facts(facts)
     by_id = {x.document.id: x for x in extractions if x.document}
     xs = [
         _relink_excerpt(x, by_id[excerpt_of[x.document.id]]) if x.document and x.document.id in excerpt_of else x
         for x in extractions
     ]
-    facts = [doc_facts(x) for x in xs]
+    facts = [doc_facts(x) if x is not x0 else f for x, x0, f in zip(xs, extractions, facts)]  # the excerpts' facts as relinked
     described: dict[str, Mapping[str, Any]] = {}
     for x, f in zip(xs, facts):
         for ref, (_, digest, _) in zip(x.references, f["refs"]):

@@ -19,7 +19,7 @@ from .assembly import has_items, platform_names, shared_items
 from .batch import Extractions, extraction_keys, options_key
 from .built import Built, fits, fits_rows, fragment, graph_of, page_graph, page_parts
 from .cache import Cache
-from .corpus import Merged, _relink_excerpt, excerpts, merge
+from .corpus import Merged, _relink_excerpt, excerpts_of_facts, merge
 from .grouping import feature_values
 from .digest import value_digest
 from .fragments import FACTS_VERSION, doc_facts, duplicate_ids, duplicate_message, items_key, skipped_facts
@@ -76,7 +76,7 @@ def assemble_corpus(files: Sequence[str], res: Resources, cache: Cache, extra_pr
     facts = _facts(xs, cache)
     for i, first in duplicate_ids((f["path"], f["id"]) for f in facts).items():
         facts[i] = skipped_facts(facts[i]["path"], "duplicate-id", duplicate_message(first))
-    excerpt_of = excerpts({f["id"]: f["shingles"] for f in facts if f["id"] and f["kind"] != "bib" and f["shingles"]})
+    excerpt_of = excerpts_of_facts(facts)
     if excerpt_of:
         facts = _relinked(facts, xs, excerpt_of, cache)
     merged = _merge(facts, xs, cache, memo, excerpt_of)
